@@ -1,0 +1,23 @@
+package org.tempora.engine;
+
+/**
+ * Turns one blurred photo and a frame plan into frames. The classical engine and the diffusion
+ * engine implement it; the command line and the window only talk to this interface.
+ */
+public interface Engine {
+    /** Short id used on the command line and in provenance records ("classical", "diffusion"). */
+    String id();
+
+    /** Version of the engine's method, recorded in outputs. */
+    String version();
+
+    /**
+     * Runs one generation. Implementations call {@code progress} from the calling thread and check
+     * {@code cancel} often enough to stop within a second.
+     *
+     * @throws CancelledException when {@code cancel} was triggered
+     * @throws EngineException when the engine cannot produce frames for this input
+     */
+    GenerationResult generate(GenerationRequest request, ProgressListener progress, CancellationToken cancel)
+            throws EngineException, CancelledException;
+}

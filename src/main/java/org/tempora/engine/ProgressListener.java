@@ -1,0 +1,14 @@
+package org.tempora.engine;
+
+import org.tempora.image.LinearImage;
+
+/** Receives progress from an engine; the window shows it, the command line may print it. */
+public interface ProgressListener {
+    /** A stage ("estimating kernel", "deconvolving", "rendering") advanced to {@code done} of {@code total}. */
+    void progress(String stage, int done, int total);
+
+    /** A finished (or, for diffusion, approximate preview) frame is available. */
+    default void frame(int index, LinearImage frame, boolean preview) {}
+
+    ProgressListener NONE = (stage, done, total) -> {};
+}
