@@ -1,10 +1,69 @@
 package org.tempora.cli;
 
-/** Entry point of target/tempora.jar. */
+import java.io.IOException;
+import java.io.PrintWriter;
+import org.tempora.engine.CancelledException;
+import org.tempora.engine.EngineException;
+import org.tempora.export.OutputRefusedException;
+import org.tempora.image.UnreadablePhotoException;
+import org.tempora.timeline.InvalidPlanException;
+import picocli.CommandLine;
+
+/** Entry point of target/tempora.jar: maps every failure a user can cause to one line and an exit code. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("Tempora");
+        System.exit(run(args));
+    }
+
+    /** Runs the command line without exiting. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** Runs the command line with its output captured, for tests and embedding. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new TemporaCommand());
+        cli.setExecutionExceptionHandler(Main::handle);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("tempora: " + ex.getMessage());
+            err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
+            return ExitCode.USAGE;
+        });
+        return cli;
+    }
+
+    private static int handle(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        int code;
+        if (ex instanceof UnreadablePhotoException) code = ExitCode.UNREADABLE_INPUT;
+        else if (ex instanceof OutputRefusedException || ex instanceof InvalidPlanException || ex instanceof UsageException) code = ExitCode.USAGE;
+        else if (ex instanceof CancelledException) code = ExitCode.CANCELLED;
+        else if (ex instanceof EngineException) code = ExitCode.ENGINE_FAILURE;
+        else if (ex instanceof IOException) {
+            err.println("tempora: could not write the output: " + ex.getMessage() + " (check free disk space and permissions)");
+            return ExitCode.ENGINE_FAILURE;
+        } else if (ex instanceof OutOfMemoryError) {
+            err.println("tempora: out of memory; run with a larger heap (java -Xmx8g -jar ...) or a smaller photo");
+            return ExitCode.ENGINE_FAILURE;
+        } else {
+            err.println("tempora: internal error: " + ex + " (please report it with the command you ran)");
+            if (System.getenv("TEMPORA_DEBUG") != null) ex.printStackTrace(err);
+            return ExitCode.ENGINE_FAILURE;
+        }
+        err.println("tempora: " + ex.getMessage());
+        return code;
     }
 }

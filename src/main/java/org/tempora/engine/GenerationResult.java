@@ -9,11 +9,13 @@ import org.tempora.timeline.FramePlan;
 /**
  * Frames in linear light at the photo's size, one per interval of {@code plan}, plus what the engine
  * learned on the way (kernel and path for the classical engine), warnings for the user, and timings.
+ * {@code frames} may render each frame when it is read (full-size frames of a large scan would not
+ * all fit in memory): read each once and keep what you need.
  */
 public record GenerationResult(List<LinearImage> frames, FramePlan plan, Optional<BlurKernel> kernel,
                                Optional<Trajectory> trajectory, List<String> warnings, Map<String, Long> timingsMs) {
     public GenerationResult {
-        frames = List.copyOf(frames);
+        frames = java.util.Collections.unmodifiableList(frames); // may render on access: do not copy
         warnings = List.copyOf(warnings);
         timingsMs = Map.copyOf(timingsMs);
         if (frames.size() != plan.size()) throw new IllegalArgumentException(frames.size() + " frames for a plan of " + plan.size());

@@ -10,5 +10,8 @@ public interface ProgressListener {
     /** A finished (or, for diffusion, approximate preview) frame is available. */
     default void frame(int index, LinearImage frame, boolean preview) {}
 
+    /** Whether {@link #frame} should be called; engines skip rendering previews nobody looks at. */
+    default boolean wantsFrames() { return false; }
+
     ProgressListener NONE = (stage, done, total) -> {};
 }

@@ -1,0 +1,165 @@
+package org.tempora.classical;
+
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.tempora.engine.BlurKernel;
+import org.tempora.engine.CancellationToken;
+import org.tempora.engine.CancelledException;
+import org.tempora.engine.Engine;
+import org.tempora.engine.EngineException;
+import org.tempora.engine.GenerationRequest;
+import org.tempora.engine.GenerationResult;
+import org.tempora.engine.ProgressListener;
+import org.tempora.image.LinearImage;
+import org.tempora.image.Resampling;
+import org.tempora.timeline.FramePlan;
+import org.tempora.timeline.Interval;
+import org.tempora.timeline.PlanLimits;
+
+/**
+ * The embedded default engine (no download): estimate the camera-shake kernel blind, deconvolve
+ * every channel, order the kernel into a timed path, and render each frame as the sharp estimate
+ * seen through the part of the path its interval covers.
+ *
+ * <p>Each frame is {@code photo + S*K_i - S*K}: the photo plus how the frame's partial blur differs
+ * from the full blur. Whatever the kernel cannot explain (moving objects, noise, spatially varying
+ * blur) stays as it was in the photo instead of being lost or amplified, and the frames that tile
+ * the exposure average back to the photo exactly.
+ */
+public final class ClassicalEngine implements Engine {
+    public static final String ID = "classical";
+    public static final String VERSION = "1.0";
+
+    /** Deconvolution prior weight and exponent (Krishnan and Fergus 2009 use alpha 2/3 to 0.8). */
+    private static final double LAMBDA = 2e-3;
+    private static final double ALPHA = 0.8;
+
+    private final KernelEstimator estimator = new KernelEstimator();
+
+    @Override public String id() { return ID; }
+    @Override public String version() { return VERSION; }
+
+    /** Frames this engine can render: any number, up to two exposures before and after. */
+    public static PlanLimits limits() { return PlanLimits.classical(); }
+
+    @Override
+    public GenerationResult generate(GenerationRequest request, ProgressListener progress, CancellationToken cancel)
+            throws EngineException, CancelledException {
+        FramePlan plan = request.plan();
+        try {
+            limits().check(plan);
+        } catch (IllegalArgumentException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
+        LinearImage photo = request.photo();
+        Map<String, Long> timings = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        long t0 = System.nanoTime();
+
+        // Work at a reduced size on big scans: the motion is coarse, the photo's detail is kept by the residual.
+        double scale = Math.min(1.0, Math.sqrt((double) request.options().maxWorkingPixels() / photo.pixelCount()));
+        LinearImage work = photo;
+        if (scale < 1.0) {
+            int ww = Math.max(1, (int) Math.round(photo.width() * scale));
+            int wh = Math.max(1, (int) Math.round(photo.height() * scale));
+            work = Resampling.resize(photo, ww, wh);
+            scale = (double) ww / photo.width();
+            warnings.add(String.format(Locale.ROOT,
+                    "worked at reduced resolution %dx%d (photo %dx%d): motion detail finer than %.1f photo pixels is not rendered",
+                    ww, wh, photo.width(), photo.height(), 1 / scale));
+        }
+        int w = work.width(), h = work.height();
+        if (w < 32 || h < 32) throw new EngineException("the photo is too small (" + photo.width() + "x" + photo.height()
+                + "); the classical engine needs at least 32x32 pixels");
+        timings.put("resize", ms(t0));
+
+        long t1 = System.nanoTime();
+        cancel.throwIfCancelled();
+        KernelEstimator.Estimate estimate = estimator.estimate(work.luminance(), w, h, request.options().kernelSize(), progress, cancel);
+        warnings.addAll(estimate.warnings());
+        float[] kernel = estimate.kernel();
+        int ks = estimate.size();
+        timings.put("estimateKernel", ms(t1));
+
+        long t2 = System.nanoTime();
+        TimedKernel timed = PathExtractor.extract(kernel, ks, request.options().reverseTime());
+        Interval span = plan.span();
+        int canvas = timed.canvasSize(span);
+        float[] full = new float[canvas * canvas];
+        int off = (canvas - ks) / 2;
+        for (int y = 0; y < ks; y++) System.arraycopy(kernel, y * ks, full, (y + off) * canvas + off, ks);
+        List<float[]> partial = new ArrayList<>(plan.size());
+        for (Interval iv : plan.intervals()) partial.add(timed.partialKernel(iv, canvas));
+        timings.put("path", ms(t2));
+
+        int channels = work.channels();
+        float[][][] deltas = new float[plan.size()][channels][];
+        long deconvMs = 0, renderMs = 0;
+        for (int c = 0; c < channels; c++) {
+            cancel.throwIfCancelled();
+            long td = System.nanoTime();
+            progress.progress("deconvolving", c, channels);
+            float[] sharp = Deconvolution.hyperLaplacian(work.plane(c), w, h, kernel, ks, LAMBDA, ALPHA, cancel);
+            deconvMs += ms(td);
+            long tr = System.nanoTime();
+            FftConvolution.PreparedImage prepared = FftConvolution.prepare(sharp, w, h, canvas);
+            float[] reblurred = prepared.convolve(full, canvas);
+            for (int f = 0; f < plan.size(); f++) {
+                cancel.throwIfCancelled();
+                float[] frame = prepared.convolve(partial.get(f), canvas);
+                for (int i = 0; i < frame.length; i++) frame[i] -= reblurred[i];
+                deltas[f][c] = frame;
+            }
+            renderMs += ms(tr);
+        }
+        progress.progress("deconvolving", channels, channels);
+        timings.put("deconvolve", deconvMs);
+        timings.put("render", renderMs);
+
+        List<LinearImage> frames = new FrameList(photo, deltas, w, h);
+        if (progress.wantsFrames()) {
+            for (int f = 0; f < frames.size(); f++) progress.frame(f, frames.get(f), false);
+        }
+        timings.put("total", ms(t0));
+        BlurKernel blurKernel = new BlurKernel(ks, kernel, scale);
+        return new GenerationResult(frames, plan, Optional.of(blurKernel),
+                Optional.of(timed.trajectory(span, scale, 129)), warnings, timings);
+    }
+
+    private static long ms(long startNanos) { return (System.nanoTime() - startNanos) / 1_000_000; }
+
+    /** Frames rendered on access: the photo plus the motion delta, enlarged when the engine worked small. */
+    private static final class FrameList extends AbstractList<LinearImage> {
+        private final LinearImage photo;
+        private final float[][][] deltas;
+        private final int dw, dh;
+
+        FrameList(LinearImage photo, float[][][] deltas, int dw, int dh) {
+            this.photo = photo;
+            this.deltas = deltas;
+            this.dw = dw;
+            this.dh = dh;
+        }
+
+        @Override public int size() { return deltas.length; }
+
+        @Override public LinearImage get(int index) {
+            int channels = photo.channels();
+            float[][] planes = new float[channels][];
+            for (int c = 0; c < channels; c++) {
+                float[] d = deltas[index][c];
+                if (dw != photo.width() || dh != photo.height()) d = Resampling.resize(d, dw, dh, photo.width(), photo.height());
+                float[] p = photo.plane(c);
+                float[] out = new float[p.length];
+                for (int i = 0; i < out.length; i++) out[i] = p[i] + d[i];
+                planes[c] = out;
+            }
+            return new LinearImage(photo.width(), photo.height(), planes);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.tempora.classical;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tempora.engine.Trajectory;
+import org.tempora.timeline.Interval;
+
+/**
+ * A blur kernel whose pixels carry the moment the camera was there: pixels are grouped along the
+ * path, and each group owns the slice of exposure time equal to its share of the kernel's mass
+ * (mass is proportional to time spent). Outside the exposure the path continues at its end
+ * velocities. Built by {@link PathExtractor}; renders the partial kernel of any interval.
+ */
+public final class TimedKernel {
+    private final int size;
+    private final int[] pixel;       // support pixel index y*size+x, in time order
+    private final float[] mass;      // kernel value of that pixel
+    private final double[] from;     // start of the pixel's group time slice, in [-0.5, 0.5]
+    private final double[] to;       // end of that slice
+    private final double[] startPos; // path position at t = -0.5 (x, y relative to the centre)
+    private final double[] endPos;   // path position at t = +0.5
+    private final double[] startVel; // velocity at t = -0.5, pixels per exposure
+    private final double[] endVel;
+
+    TimedKernel(int size, int[] pixel, float[] mass, double[] from, double[] to) {
+        this.size = size;
+        this.pixel = pixel;
+        this.mass = mass;
+        this.from = from;
+        this.to = to;
+        // Ends and velocities from the centroids of the first/last tenth of the exposure.
+        double w = 0.1;
+        double[] a1 = centroid(-0.5, -0.5 + w), a2 = centroid(-0.5 + w, -0.5 + 2 * w);
+        double[] b1 = centroid(0.5 - w, 0.5), b2 = centroid(0.5 - 2 * w, 0.5 - w);
+        startVel = new double[] {(a2[0] - a1[0]) / w, (a2[1] - a1[1]) / w};
+        endVel = new double[] {(b1[0] - b2[0]) / w, (b1[1] - b2[1]) / w};
+        startPos = new double[] {a1[0] - startVel[0] * w / 2, a1[1] - startVel[1] * w / 2};
+        endPos = new double[] {b1[0] + endVel[0] * w / 2, b1[1] + endVel[1] * w / 2};
+    }
+
+    /** Side of the estimated kernel. */
+    public int size() { return size; }
+
+    /** Velocity at the end of the exposure in kernel pixels per exposure, {x, y}. */
+    public double[] endVelocity() { return endVel.clone(); }
+
+    /** Velocity at the start of the exposure in kernel pixels per exposure, {x, y}. */
+    public double[] startVelocity() { return startVel.clone(); }
+
+    /** The same kernel with time running the other way. */
+    public TimedKernel reversed() {
+        int n = pixel.length;
+        int[] p = new int[n];
+        float[] m = new float[n];
+        double[] f = new double[n], t = new double[n];
+        for (int i = 0; i < n; i++) {
+            int j = n - 1 - i;
+            p[i] = pixel[j];
+            m[i] = mass[j];
+            f[i] = -to[j];
+            t[i] = -from[j];
+        }
+        return new TimedKernel(size, p, m, f, t);
+    }
+
+    /** Mass-weighted mean position (x, y relative to centre) of the path during [s, e] inside the exposure. */
+    double[] centroid(double s, double e) {
+        double sx = 0, sy = 0, sw = 0;
+        int c = size / 2;
+        for (int i = 0; i < pixel.length; i++) {
+            double f = overlapFraction(i, s, e);
+            if (f <= 0) continue;
+            double wgt = mass[i] * f;
+            sx += wgt * (pixel[i] % size - c);
+            sy += wgt * (pixel[i] / size - c);
+            sw += wgt;
+        }
+        if (sw == 0) return new double[] {0, 0};
+        return new double[] {sx / sw, sy / sw};
+    }
+
+    private double overlapFraction(int i, double s, double e) {
+        double lo = Math.max(s, from[i]), hi = Math.min(e, to[i]);
+        if (hi <= lo) return 0;
+        double len = to[i] - from[i];
+        return len <= 0 ? 1 : (hi - lo) / len;
+    }
+
+    /** Path position at time t: inside the exposure from the kernel, outside extrapolated linearly. */
+    public double[] position(double t) {
+        if (t < -0.5) return new double[] {startPos[0] + startVel[0] * (t + 0.5), startPos[1] + startVel[1] * (t + 0.5)};
+        if (t > 0.5) return new double[] {endPos[0] + endVel[0] * (t - 0.5), endPos[1] + endVel[1] * (t - 0.5)};
+        double h = 1.0 / 64;
+        return centroid(Math.max(-0.5, t - h), Math.min(0.5, t + h));
+    }
+
+    /** Odd canvas side that holds the partial kernels of every interval within {@code span}. */
+    public int canvasSize(Interval span) {
+        double r = size / 2;
+        for (double t : new double[] {span.start(), span.end()}) {
+            double[] p = position(t);
+            r = Math.max(r, Math.max(Math.abs(p[0]), Math.abs(p[1])));
+        }
+        int half = (int) Math.ceil(r) + 1;
+        return 2 * half + 1;
+    }
+
+    /**
+     * The part of the kernel the camera drew during [s, e], on a canvas of side {@code canvas}
+     * (centre = kernel centre), normalised to sum 1. Inside the exposure each pixel contributes
+     * its mass times the fraction of its time slice that overlaps; outside, the extrapolated
+     * path is splatted with unit mass per unit time, the same density as inside.
+     */
+    public float[] partialKernel(Interval iv, int canvas) {
+        if (canvas % 2 == 0 || canvas < size) throw new IllegalArgumentException("canvas must be odd and >= " + size);
+        float[] out = new float[canvas * canvas];
+        int off = (canvas - size) / 2;
+        double s = iv.start(), e = iv.end();
+        double total = 0;
+        if (e > -0.5 && s < 0.5) {
+            for (int i = 0; i < pixel.length; i++) {
+                double f = overlapFraction(i, s, e);
+                if (f <= 0) continue;
+                int x = pixel[i] % size + off, y = pixel[i] / size + off;
+                out[y * canvas + x] += (float) (mass[i] * f);
+                total += mass[i] * f;
+            }
+        }
+        if (s < -0.5) total += splatSegment(out, canvas, s, Math.min(e, -0.5));
+        if (e > 0.5) total += splatSegment(out, canvas, Math.max(s, 0.5), e);
+        if (total <= 0) throw new IllegalStateException("empty partial kernel for " + iv);
+        float inv = (float) (1.0 / sum(out));
+        for (int i = 0; i < out.length; i++) out[i] *= inv;
+        return out;
+    }
+
+    /** Bilinear splat of the extrapolated path between times a and b (one side of the exposure). */
+    private double splatSegment(float[] out, int canvas, double a, double b) {
+        double[] pa = position(a), pb = position(b);
+        double len = Math.hypot(pb[0] - pa[0], pb[1] - pa[1]);
+        int steps = Math.max(8, (int) Math.ceil(len / 0.25));
+        double dm = (b - a) / steps;
+        int c = canvas / 2;
+        for (int k = 0; k < steps; k++) {
+            double u = (k + 0.5) / steps;
+            double x = pa[0] + u * (pb[0] - pa[0]) + c, y = pa[1] + u * (pb[1] - pa[1]) + c;
+            int x0 = (int) Math.floor(x), y0 = (int) Math.floor(y);
+            double fx = x - x0, fy = y - y0;
+            add(out, canvas, x0, y0, dm * (1 - fx) * (1 - fy));
+            add(out, canvas, x0 + 1, y0, dm * fx * (1 - fy));
+            add(out, canvas, x0, y0 + 1, dm * (1 - fx) * fy);
+            add(out, canvas, x0 + 1, y0 + 1, dm * fx * fy);
+        }
+        return b - a;
+    }
+
+    private static void add(float[] out, int canvas, int x, int y, double v) {
+        if (x < 0 || y < 0 || x >= canvas || y >= canvas) return;
+        out[y * canvas + x] += (float) v;
+    }
+
+    private static double sum(float[] a) {
+        double s = 0;
+        for (float v : a) s += v;
+        return s;
+    }
+
+    /** The path sampled in time over {@code span}, scaled from kernel pixels to photo pixels by {@code 1/scale}. */
+    public Trajectory trajectory(Interval span, double scale, int samples) {
+        List<Trajectory.Sample> out = new ArrayList<>(samples);
+        for (int i = 0; i < samples; i++) {
+            double t = span.start() + span.duration() * i / (samples - 1);
+            double[] p = position(t);
+            out.add(new Trajectory.Sample(t, p[0] / scale, p[1] / scale));
+        }
+        return new Trajectory(out);
+    }
+}

@@ -1,0 +1,208 @@
+package org.tempora.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.tempora.classical.ClassicalEngine;
+import org.tempora.engine.CancellationToken;
+import org.tempora.engine.EngineOptions;
+import org.tempora.engine.GenerationRequest;
+import org.tempora.engine.GenerationResult;
+import org.tempora.engine.ProgressListener;
+import org.tempora.image.FrameFolder;
+import org.tempora.image.LinearImage;
+import org.tempora.image.PhotoReader;
+import org.tempora.image.PhotoWriter;
+import org.tempora.image.Resampling;
+import org.tempora.metrics.VideoScore;
+import org.tempora.simulate.BlurSimulator;
+import org.tempora.simulate.CameraShake;
+import org.tempora.simulate.SimulatedBlur;
+import org.tempora.timeline.FramePlans;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = {"Measures the classical engine: bidirectional PSNR, blur consistency and time per photo,",
+                "on synthetic camera shake over sharp images (default: ../shared/dev-images) or on a dataset of",
+                "real blurred photos with ground-truth frames (--dataset). Present mode; prints a table."})
+final class BenchmarkCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--images", paramLabel = "DIR", defaultValue = "../shared/dev-images",
+            description = "Sharp images to blur synthetically (default ${DEFAULT-VALUE}).")
+    Path images;
+
+    @Option(names = "--dataset", paramLabel = "DIR",
+            description = "Real data instead: one sub-folder per item holding the blurred photo and a truth/ (or gt/) folder of frames.")
+    Path dataset;
+
+    @Option(names = "--frames", paramLabel = "N", defaultValue = "7", description = "Frames per photo for synthetic items (default ${DEFAULT-VALUE}).")
+    int frames;
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "640x360", description = "Synthetic photo size (default ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "7", description = "Seed of the synthetic camera paths (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--save", paramLabel = "DIR", description = "Also write each synthetic item (blurred.png, truth/) here, as a dataset for --dataset.")
+    Path save;
+
+    @Option(names = "--cold-start", description = "Also time one complete 'tempora generate' in a fresh JVM (JVM start included).")
+    boolean coldStart;
+
+    private static final Pattern SHARP = Pattern.compile(".*\\.(png|jpe?g|tiff?)$", Pattern.CASE_INSENSITIVE);
+
+    record Item(String name, LinearImage blurred, List<LinearImage> truth, Path blurredFile) {}
+
+    @Override public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Item> items = dataset != null ? loadDataset(dataset) : synthesize();
+        ClassicalEngine engine = new ClassicalEngine();
+        out.printf(Locale.ROOT, "%-28s %9s %7s %9s %9s %9s %8s%n", "item", "size", "kernel", "biPSNR", "repeat", "consist.", "seconds");
+        double sumP = 0, sumB = 0, sumC = 0, sumT = 0;
+        for (Item item : items) {
+            long t0 = System.nanoTime();
+            GenerationResult r = engine.generate(new GenerationRequest(item.blurred(), FramePlans.present(item.truth().size()), 0,
+                    EngineOptions.defaults()), ProgressListener.NONE, CancellationToken.none());
+            List<LinearImage> frames = new ArrayList<>(r.frames());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            VideoScore s = VideoScore.of(frames, item.truth(), item.blurred());
+            VideoScore base = VideoScore.of(Collections.nCopies(item.truth().size(), item.blurred()), item.truth(), null);
+            out.printf(Locale.ROOT, "%-28s %9s %7d %9.2f %9.2f %9.2f %8.2f%n", item.name(),
+                    item.blurred().width() + "x" + item.blurred().height(), r.kernel().map(k -> k.size()).orElse(0),
+                    s.bidirectionalPsnr(), base.bidirectionalPsnr(), s.consistencyPsnr(), seconds);
+            sumP += s.bidirectionalPsnr();
+            sumB += base.bidirectionalPsnr();
+            sumC += s.consistencyPsnr();
+            sumT += seconds;
+        }
+        int n = items.size();
+        out.printf(Locale.ROOT, "%-28s %9s %7s %9.2f %9.2f %9.2f %8.2f%n", "MEAN (" + n + " items)", "", "", sumP / n, sumB / n, sumC / n, sumT / n);
+        out.println("biPSNR: bidirectional PSNR of the frames (dB); repeat: the blurred photo repeated as every frame;");
+        out.println("consist.: PSNR of the photo against the mean of the frames; seconds: engine time in this warm JVM.");
+        if (coldStart && !items.isEmpty()) coldStart(out, items.get(0));
+        return ExitCode.OK;
+    }
+
+    private List<Item> synthesize() throws IOException {
+        String[] wh = size.toLowerCase(Locale.ROOT).split("x");
+        int w, h;
+        try {
+            w = Integer.parseInt(wh[0]);
+            h = Integer.parseInt(wh[1]);
+        } catch (RuntimeException e) {
+            throw new UsageException("--size must be WIDTHxHEIGHT, for example 640x360");
+        }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(images)) {
+            for (Path p : s) {
+                String name = p.getFileName().toString();
+                if (Files.isRegularFile(p) && SHARP.matcher(name).matches() && !name.contains("motion")) files.add(p);
+            }
+        } catch (IOException e) {
+            throw new UsageException("cannot list --images " + images + ": " + e.getMessage());
+        }
+        Collections.sort(files);
+        if (files.isEmpty()) throw new UsageException("no sharp images in " + images);
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
+            double len = 12 + 24 * ((i * 0.618034) % 1.0); // path lengths spread over 12-36 px
+            int margin = (int) Math.ceil(len) + 4;
+            LinearImage sharp = coverAndCrop(PhotoReader.read(f).pixels(), w + 2 * margin, h + 2 * margin);
+            SimulatedBlur sim = BlurSimulator.simulate(sharp, CameraShake.random(seed + i, len), frames, 16, 0.002, seed + i);
+            LinearImage blurred = centreCrop(sim.blurred(), w, h);
+            List<LinearImage> truth = new ArrayList<>();
+            for (LinearImage t : sim.truthFrames()) truth.add(centreCrop(t, w, h));
+            String name = f.getFileName().toString().replaceFirst("\\.[^.]+$", "") + String.format(Locale.ROOT, " (%.0f px)", len);
+            Path blurredFile = null;
+            if (save != null) {
+                Path dir = save.resolve(f.getFileName().toString().replaceFirst("\\.[^.]+$", ""));
+                Files.createDirectories(dir.resolve("truth"));
+                blurredFile = dir.resolve("blurred.png");
+                PhotoWriter.writePng(blurred, blurredFile, 8);
+                for (int k = 0; k < truth.size(); k++) {
+                    PhotoWriter.writePng(truth.get(k), dir.resolve("truth").resolve(String.format(Locale.ROOT, "frame_%04d.png", k)), 8);
+                }
+            }
+            items.add(new Item(name, blurred, truth, blurredFile));
+        }
+        return items;
+    }
+
+    private static List<Item> loadDataset(Path root) throws IOException {
+        List<Path> dirs = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(root)) {
+            for (Path p : s) if (Files.isDirectory(p)) dirs.add(p);
+        }
+        Collections.sort(dirs);
+        List<Item> items = new ArrayList<>();
+        for (Path d : dirs) {
+            Path truthDir = Files.isDirectory(d.resolve("truth")) ? d.resolve("truth") : d.resolve("gt");
+            if (!Files.isDirectory(truthDir)) continue;
+            Path blurredFile = null;
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(d)) {
+                for (Path p : s) if (Files.isRegularFile(p) && SHARP.matcher(p.getFileName().toString()).matches()) blurredFile = p;
+            }
+            if (blurredFile == null) continue;
+            items.add(new Item(d.getFileName().toString(), PhotoReader.read(blurredFile).pixels(), FrameFolder.read(truthDir), blurredFile));
+        }
+        if (items.isEmpty()) throw new UsageException("no items in " + root + ": each sub-folder needs a blurred photo and a truth/ folder");
+        return items;
+    }
+
+    /** Scales the image to cover w x h, then takes the centre. */
+    static LinearImage coverAndCrop(LinearImage img, int w, int h) {
+        double s = Math.max((double) w / img.width(), (double) h / img.height());
+        int sw = Math.max(w, (int) Math.ceil(img.width() * s)), sh = Math.max(h, (int) Math.ceil(img.height() * s));
+        return centreCrop(Resampling.resize(img, sw, sh), w, h);
+    }
+
+    static LinearImage centreCrop(LinearImage img, int w, int h) {
+        int x0 = (img.width() - w) / 2, y0 = (img.height() - h) / 2;
+        float[][] planes = new float[img.channels()][w * h];
+        for (int c = 0; c < img.channels(); c++) {
+            for (int y = 0; y < h; y++) System.arraycopy(img.plane(c), (y + y0) * img.width() + x0, planes[c], y * w, w);
+        }
+        return new LinearImage(w, h, planes);
+    }
+
+    private void coldStart(PrintWriter out, Item item) throws IOException, InterruptedException {
+        Path tmp = Files.createTempDirectory("tempora-bench");
+        try {
+            Path photo = item.blurredFile();
+            if (photo == null) {
+                photo = tmp.resolve("blurred.png");
+                PhotoWriter.writePng(item.blurred(), photo, 8);
+            }
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "generate",
+                    photo.toString(), "--out", tmp.resolve("out").toString(), "--frames", String.valueOf(item.truth().size()), "--quiet");
+            pb.inheritIO();
+            long t0 = System.nanoTime();
+            int rc = pb.start().waitFor();
+            out.printf(Locale.ROOT, "cold start: 'tempora generate' on %s, %d frames, JVM start included: %.2f s (exit %d)%n",
+                    item.name(), item.truth().size(), (System.nanoTime() - t0) / 1e9, rc);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    private static void deleteQuietly(Path root) throws IOException {
+        try (var walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

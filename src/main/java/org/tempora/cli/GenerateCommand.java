@@ -1,0 +1,137 @@
+package org.tempora.cli;
+
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.tempora.Version;
+import org.tempora.classical.ClassicalEngine;
+import org.tempora.engine.CancellationToken;
+import org.tempora.engine.Engine;
+import org.tempora.engine.EngineException;
+import org.tempora.engine.EngineOptions;
+import org.tempora.engine.GenerationRequest;
+import org.tempora.engine.GenerationResult;
+import org.tempora.engine.ProgressListener;
+import org.tempora.export.Checksums;
+import org.tempora.export.KernelPicture;
+import org.tempora.export.RunRecord;
+import org.tempora.export.StagedDirectory;
+import org.tempora.image.LinearImage;
+import org.tempora.image.Photo;
+import org.tempora.image.PhotoReader;
+import org.tempora.image.PhotoWriter;
+import org.tempora.timeline.FramePlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Generates the frames of a blurred photo's exposure (and before/after it).",
+                "Writes DIR/frame_0000.png ..., DIR/kernel.png and DIR/tempora.json; the folder appears only when complete."})
+final class GenerateCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PHOTO", description = "The blurred photo (JPEG, PNG, TIFF, BMP, GIF).")
+    Path photoPath;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (must be new or empty, or an earlier output with --force).")
+    Path out;
+
+    @Mixin PlanOptions planOptions;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "classical",
+            description = "classical (embedded, no download). Default: ${DEFAULT-VALUE}.")
+    String engineName;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed for engines that sample (recorded; the classical engine is deterministic).")
+    long seed;
+
+    @Option(names = "--reverse-time", description = "Play the estimated camera path the other way (a blur does not show which end came first).")
+    boolean reverseTime;
+
+    @Option(names = "--kernel-size", paramLabel = "PX", defaultValue = "0",
+            description = "Blur kernel size in working pixels, odd; 0 chooses automatically (default).")
+    int kernelSize;
+
+    @Option(names = "--force", description = "Replace DIR if it holds an earlier Tempora output.")
+    boolean force;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Override public Integer call() throws Exception {
+        FramePlan plan = planOptions.toPlan();
+        Engine engine = engineFor(engineName);
+        EngineOptions options;
+        try {
+            options = EngineOptions.defaults().withReverseTime(reverseTime).withKernelSize(kernelSize);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Photo photo = PhotoReader.read(photoPath);
+        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        if (!quiet) photo.notes().forEach(n -> err.println("note: " + n));
+
+        CancellationToken cancel = new CancellationToken();
+        try (StagedDirectory staged = StagedDirectory.open(this.out, force, photoPath);
+             CancelOnInterrupt hook = new CancelOnInterrupt(cancel, staged)) {
+            long t0 = System.nanoTime();
+            GenerationResult result;
+            try {
+                result = engine.generate(new GenerationRequest(photo.pixels(), plan, seed, options), progress(err), cancel);
+            } catch (EngineException e) {
+                throw new EngineException(photoPath.getFileName() + ": " + e.getMessage(), e);
+            }
+            int bitDepth = photo.bitDepth() > 8 ? 16 : 8;
+            List<String> files = new ArrayList<>();
+            for (int i = 0; i < result.frames().size(); i++) {
+                cancel.throwIfCancelled();
+                String name = String.format(Locale.ROOT, "frame_%04d.png", i);
+                LinearImage frame = result.frames().get(i);
+                PhotoWriter.writePng(frame, staged.path().resolve(name), bitDepth);
+                files.add(name);
+            }
+            String kernelFile = "kernel.png";
+            if (result.kernel().isPresent()) {
+                PhotoWriter.writePng(KernelPicture.render(result.kernel().get(), 256), staged.path().resolve(kernelFile), 8);
+            }
+            Map<String, Object> opts = new LinkedHashMap<>();
+            opts.put("reverseTime", reverseTime);
+            opts.put("kernelSize", kernelSize == 0 ? "auto" : kernelSize);
+            opts.put("plan", planOptions.describe(plan));
+            JsonObject record = RunRecord.describe(Version.get(), engine.id(), engine.version(), photo, Checksums.sha256(photoPath),
+                    seed, opts, result, files, kernelFile);
+            record.getAsJsonObject("timingsMs").addProperty("generateAndWrite", (System.nanoTime() - t0) / 1_000_000);
+            RunRecord.write(record, staged.path().resolve(StagedDirectory.MARKER));
+            cancel.throwIfCancelled();
+            staged.commit();
+            if (!quiet) {
+                result.warnings().forEach(w -> err.println("warning: " + w));
+                out.printf(Locale.ROOT, "wrote %d frames (%s engine, %.1f s) to %s%n", files.size(), engine.id(),
+                        (System.nanoTime() - t0) / 1e9, this.out);
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    static Engine engineFor(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "classical", "auto" -> new ClassicalEngine();
+            default -> throw new UsageException("unknown engine '" + name + "': use classical");
+        };
+    }
+
+    private ProgressListener progress(PrintWriter err) {
+        if (quiet || System.console() == null) return ProgressListener.NONE;
+        return (stage, done, total) -> err.printf(Locale.ROOT, "\r%-24s %d/%d", stage, done, total);
+    }
+}

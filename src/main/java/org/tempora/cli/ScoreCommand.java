@@ -1,0 +1,69 @@
+package org.tempora.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.tempora.image.FrameFolder;
+import org.tempora.image.LinearImage;
+import org.tempora.image.PhotoReader;
+import org.tempora.metrics.VideoScore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = {"Scores generated frames against ground truth with the paper's metrics:",
+                "bidirectional PSNR (Eq. 6, direction chosen per pixel), bidirectional patch SSIM (40x40),",
+                "and, with --photo, blur consistency (the photo against the mean of the frames)."})
+final class ScoreCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--pred", required = true, paramLabel = "DIR", description = "Folder of generated frames (e.g. a 'tempora generate' output).")
+    Path pred;
+
+    @Option(names = "--truth", required = true, paramLabel = "DIR", description = "Folder of ground-truth frames, same count and size.")
+    Path truth;
+
+    @Option(names = "--photo", paramLabel = "FILE", description = "The blurred photo, for blur consistency.")
+    Path photo;
+
+    @Option(names = "--json", description = "Print the scores as JSON.")
+    boolean json;
+
+    @Override public Integer call() throws Exception {
+        List<LinearImage> p = FrameFolder.read(pred);
+        List<LinearImage> t = FrameFolder.read(truth);
+        if (p.size() != t.size()) {
+            throw new UsageException(pred + " has " + p.size() + " frames but " + truth + " has " + t.size()
+                    + ": generate with --frames " + t.size());
+        }
+        if (p.get(0).width() != t.get(0).width() || p.get(0).height() != t.get(0).height()) {
+            throw new UsageException("frames are " + p.get(0).width() + "x" + p.get(0).height() + " but ground truth is "
+                    + t.get(0).width() + "x" + t.get(0).height() + ": score frames of the same size");
+        }
+        LinearImage blurred = photo == null ? null : PhotoReader.read(photo).pixels();
+        VideoScore score = VideoScore.of(p, t, blurred);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonObject o = new JsonObject();
+            o.addProperty("frames", p.size());
+            o.addProperty("bidirectionalPsnr", score.bidirectionalPsnr());
+            o.addProperty("forwardPsnr", score.forwardPsnr());
+            o.addProperty("bidirectionalSsim", score.bidirectionalSsim());
+            if (blurred != null) o.addProperty("blurConsistencyPsnr", score.consistencyPsnr());
+            out.println(new GsonBuilder().setPrettyPrinting().create().toJson(o));
+        } else {
+            out.printf(Locale.ROOT, "frames               %d%n", p.size());
+            out.printf(Locale.ROOT, "bidirectional PSNR   %.2f dB%n", score.bidirectionalPsnr());
+            out.printf(Locale.ROOT, "forward PSNR         %.2f dB%n", score.forwardPsnr());
+            out.printf(Locale.ROOT, "bidirectional SSIM   %.4f%n", score.bidirectionalSsim());
+            if (blurred != null) out.printf(Locale.ROOT, "blur consistency     %.2f dB%n", score.consistencyPsnr());
+        }
+        return ExitCode.OK;
+    }
+}

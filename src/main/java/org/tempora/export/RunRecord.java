@@ -1,0 +1,110 @@
+package org.tempora.export;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.tempora.engine.GenerationResult;
+import org.tempora.engine.Trajectory;
+import org.tempora.image.Photo;
+import org.tempora.timeline.Interval;
+
+/**
+ * {@code tempora.json}: what produced an output folder, so it can be traced and reproduced:
+ * engine and version, input name and SHA-256, seed, options, each frame's interval, the path,
+ * timings and warnings.
+ */
+public final class RunRecord {
+    private RunRecord() {}
+
+    public static JsonObject describe(String softwareVersion, String engineId, String engineVersion, Photo photo, String photoSha256,
+                                      long seed, Map<String, Object> options, GenerationResult result, List<String> frameFiles,
+                                      String kernelFile) {
+        JsonObject root = new JsonObject();
+        root.addProperty("format", "tempora-run/1");
+        root.addProperty("software", "Tempora " + softwareVersion);
+        root.addProperty("created", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
+        JsonObject engine = new JsonObject();
+        engine.addProperty("id", engineId);
+        engine.addProperty("version", engineVersion);
+        root.add("engine", engine);
+
+        JsonObject input = new JsonObject();
+        input.addProperty("name", photo.source().getFileName().toString());
+        input.addProperty("sha256", photoSha256);
+        input.addProperty("format", photo.format());
+        input.addProperty("width", photo.width());
+        input.addProperty("height", photo.height());
+        input.addProperty("bitDepth", photo.bitDepth());
+        input.addProperty("channels", photo.pixels().channels());
+        JsonObject meta = new JsonObject();
+        photo.metadata().fields().forEach(meta::addProperty);
+        input.add("metadata", meta);
+        JsonArray notes = new JsonArray();
+        photo.notes().forEach(notes::add);
+        input.add("notes", notes);
+        root.add("input", input);
+
+        root.addProperty("seed", seed);
+        JsonObject opts = new JsonObject();
+        options.forEach((k, v) -> opts.addProperty(k, String.valueOf(v)));
+        root.add("options", opts);
+
+        JsonArray frames = new JsonArray();
+        for (int i = 0; i < result.plan().size(); i++) {
+            Interval iv = result.plan().get(i);
+            JsonObject f = new JsonObject();
+            f.addProperty("file", frameFiles.get(i));
+            f.addProperty("start", iv.start());
+            f.addProperty("end", iv.end());
+            f.addProperty("part", iv.end() <= -0.5 ? "past" : iv.start() >= 0.5 ? "future" : "present");
+            frames.add(f);
+        }
+        root.add("frames", frames);
+
+        result.kernel().ifPresent(k -> {
+            JsonObject kernel = new JsonObject();
+            kernel.addProperty("file", kernelFile);
+            kernel.addProperty("size", k.size());
+            kernel.addProperty("workingScale", k.scale());
+            root.add("kernel", kernel);
+        });
+        result.trajectory().ifPresent(t -> {
+            JsonArray path = new JsonArray();
+            for (Trajectory.Sample s : t.samples()) {
+                JsonArray p = new JsonArray();
+                p.add(round(s.t()));
+                p.add(round(s.x()));
+                p.add(round(s.y()));
+                path.add(p);
+            }
+            JsonObject traj = new JsonObject();
+            traj.addProperty("columns", "t (exposure = [-0.5, 0.5]), x (photo px, right), y (photo px, down)");
+            traj.add("samples", path);
+            root.add("trajectory", traj);
+        });
+        JsonObject timings = new JsonObject();
+        result.timingsMs().forEach(timings::addProperty);
+        root.add("timingsMs", timings);
+        JsonArray warnings = new JsonArray();
+        result.warnings().forEach(warnings::add);
+        root.add("warnings", warnings);
+        return root;
+    }
+
+    /** Writes the record as pretty JSON, atomically. */
+    public static void write(JsonObject record, Path file) throws IOException {
+        String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(record) + "\n";
+        AtomicFiles.write(file, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static double round(double v) { return Math.round(v * 1e4) / 1e4; }
+}

@@ -1,0 +1,118 @@
+package org.tempora.classical;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tempora.engine.CancellationToken;
+import org.tempora.engine.CancelledException;
+import org.tempora.engine.EngineException;
+import org.tempora.engine.EngineOptions;
+import org.tempora.engine.GenerationRequest;
+import org.tempora.engine.GenerationResult;
+import org.tempora.engine.ProgressListener;
+import org.tempora.image.LinearImage;
+import org.tempora.metrics.VideoScore;
+import org.tempora.simulate.BlurSimulator;
+import org.tempora.simulate.CameraShake;
+import org.tempora.simulate.SimulatedBlur;
+import org.tempora.testutil.DevImages;
+import org.tempora.timeline.FramePlans;
+import org.tempora.timeline.Interval;
+
+class ClassicalEngineTest {
+    private static GenerationResult run(LinearImage photo, org.tempora.timeline.FramePlan plan, EngineOptions options) throws Exception {
+        return new ClassicalEngine().generate(new GenerationRequest(photo, plan, 0, options), ProgressListener.NONE, CancellationToken.none());
+    }
+
+    @Test
+    void partialBlursOfTheSharpImageAverageToTheFullBlur() {
+        // Closed form: frames that tile the exposure are S*K_i with mean_i K_i = K, so their mean is S*K.
+        int w = 64, h = 48, size = 15;
+        float[] sharp = new float[w * h];
+        java.util.Random rnd = new java.util.Random(3);
+        for (int i = 0; i < sharp.length; i++) sharp[i] = rnd.nextFloat();
+        float[] k = TimedKernelTest.lShape(size);
+        double sum = 0;
+        for (float v : k) sum += v;
+        for (int i = 0; i < k.length; i++) k[i] /= (float) sum;
+        TimedKernel timed = PathExtractor.extract(k, size, false);
+        FftConvolution.PreparedImage prepared = FftConvolution.prepare(sharp, w, h, size);
+        float[] full = prepared.convolve(k, size);
+        int n = 7;
+        double[] mean = new double[w * h];
+        for (int i = 0; i < n; i++) {
+            float[] f = prepared.convolve(timed.partialKernel(new Interval((double) i / n - 0.5, (double) (i + 1) / n - 0.5), size), size);
+            for (int j = 0; j < f.length; j++) mean[j] += f[j] / (double) n;
+        }
+        for (int j = 0; j < mean.length; j++) assertEquals(full[j], mean[j], 1e-4);
+    }
+
+    @Test
+    void framesOfTheExposureAverageBackToThePhoto() throws Exception {
+        LinearImage sharp = DevImages.crop("astronaut.png", 100, 40, 200, 160);
+        SimulatedBlur sim = BlurSimulator.simulate(sharp, CameraShake.linear(12, 30), 7, 8, 0, 1);
+        GenerationResult r = run(sim.blurred(), FramePlans.present(7), EngineOptions.defaults());
+        LinearImage photo = sim.blurred();
+        for (int c = 0; c < photo.channels(); c++) {
+            for (int i = 0; i < photo.pixelCount(); i += 7) {
+                double m = 0;
+                for (LinearImage f : r.frames()) m += f.plane(c)[i];
+                assertEquals(photo.plane(c)[i], m / 7, 1e-4);
+            }
+        }
+    }
+
+    @Test
+    void framesAreTruerThanTheBlurredPhotoOnKnownCameraShake() throws Exception {
+        LinearImage sharp = DevImages.crop("camera.png", 100, 80, 300, 240);
+        SimulatedBlur sim = BlurSimulator.simulate(sharp, CameraShake.random(5, 20), 7, 16, 0.002, 5);
+        GenerationResult r = run(sim.blurred(), FramePlans.present(7), EngineOptions.defaults());
+        List<LinearImage> frames = new ArrayList<>(r.frames());
+        double ours = VideoScore.of(frames, sim.truthFrames(), null).bidirectionalPsnr();
+        double repeat = VideoScore.of(Collections.nCopies(7, sim.blurred()), sim.truthFrames(), null).bidirectionalPsnr();
+        assertTrue(ours > repeat + 1.0, "engine " + ours + " dB vs repeated photo " + repeat + " dB");
+        assertTrue(r.kernel().isPresent() && r.trajectory().isPresent());
+    }
+
+    @Test
+    void pastAndFutureFramesMoveBeyondTheExposure() throws Exception {
+        LinearImage sharp = DevImages.crop("astronaut.png", 100, 40, 200, 160);
+        SimulatedBlur sim = BlurSimulator.simulate(sharp, CameraShake.linear(14, 0), 7, 8, 0, 1);
+        GenerationResult r = run(sim.blurred(), FramePlans.pastPresentFuture(), EngineOptions.defaults());
+        assertEquals(16, r.frames().size());
+        var path = r.trajectory().orElseThrow();
+        double x0 = path.samples().get(0).x(), x1 = path.samples().get(path.samples().size() - 1).x();
+        // A straight 14 px path over one exposure continues 7 px on either side over [-1, 1].
+        assertEquals(28, Math.abs(x1 - x0), 3.0);
+    }
+
+    @Test
+    void largePhotosAreWorkedSmallAndSaySo() throws Exception {
+        LinearImage sharp = DevImages.crop("coffee.png", 0, 0, 400, 300);
+        GenerationResult r = run(sharp, FramePlans.present(3), new EngineOptions(false, 0, 30_000));
+        assertEquals(400, r.frames().get(0).width());
+        assertEquals(300, r.frames().get(2).height());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("reduced resolution")), r.warnings().toString());
+        assertTrue(r.kernel().orElseThrow().scale() < 1);
+    }
+
+    @Test
+    void cancelStopsTheRun() throws Exception {
+        LinearImage sharp = DevImages.crop("astronaut.png", 0, 0, 200, 160);
+        CancellationToken token = new CancellationToken();
+        token.cancel();
+        assertThrows(CancelledException.class, () -> new ClassicalEngine().generate(
+                new GenerationRequest(sharp, FramePlans.present(4), 0, EngineOptions.defaults()), ProgressListener.NONE, token));
+    }
+
+    @Test
+    void refusesPlansBeyondItsReach() {
+        LinearImage img = LinearImage.blank(64, 64, 1);
+        EngineException e = assertThrows(EngineException.class,
+                () -> run(img, FramePlans.fromIntervals(List.of(new Interval(-0.5, 0), new Interval(9, 10))), EngineOptions.defaults()));
+        assertFalse(e.getMessage().isBlank());
+    }
+}
