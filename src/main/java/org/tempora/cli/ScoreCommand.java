@@ -53,6 +53,7 @@ final class ScoreCommand implements Callable<Integer> {
             JsonObject o = new JsonObject();
             o.addProperty("frames", p.size());
             o.addProperty("bidirectionalPsnr", score.bidirectionalPsnr());
+            o.addProperty("pooledBidirectionalPsnr", score.pooledPsnr());
             o.addProperty("forwardPsnr", score.forwardPsnr());
             o.addProperty("bidirectionalSsim", score.bidirectionalSsim());
             if (blurred != null) o.addProperty("blurConsistencyPsnr", score.consistencyPsnr());
@@ -60,6 +61,7 @@ final class ScoreCommand implements Callable<Integer> {
         } else {
             out.printf(Locale.ROOT, "frames               %d%n", p.size());
             out.printf(Locale.ROOT, "bidirectional PSNR   %.2f dB%n", score.bidirectionalPsnr());
+            out.printf(Locale.ROOT, "  pooled (ref. code) %.2f dB%n", score.pooledPsnr());
             out.printf(Locale.ROOT, "forward PSNR         %.2f dB%n", score.forwardPsnr());
             out.printf(Locale.ROOT, "bidirectional SSIM   %.4f%n", score.bidirectionalSsim());
             if (blurred != null) out.printf(Locale.ROOT, "blur consistency     %.2f dB%n", score.consistencyPsnr());
