@@ -17,6 +17,7 @@ import org.tempora.engine.EngineOptions;
 import org.tempora.engine.GenerationRequest;
 import org.tempora.engine.GenerationResult;
 import org.tempora.engine.ProgressListener;
+import org.tempora.engine.Trajectory;
 import org.tempora.image.FrameFolder;
 import org.tempora.image.LinearImage;
 import org.tempora.image.PhotoReader;
@@ -119,10 +120,11 @@ final class BenchmarkCommand implements Callable<Integer> {
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
-            double len = 12 + 24 * ((i * 0.618034) % 1.0); // path lengths spread over 12-36 px
-            int margin = (int) Math.ceil(len) + 4;
+            double len = 8 + 22 * ((i * 0.618034) % 1.0); // blur widths spread over 8-30 px
+            Trajectory path = CameraShake.randomWithExtent(seed + i, len);
+            int margin = BlurSimulator.margin(path);
             LinearImage sharp = coverAndCrop(PhotoReader.read(f).pixels(), w + 2 * margin, h + 2 * margin);
-            SimulatedBlur sim = BlurSimulator.simulate(sharp, CameraShake.random(seed + i, len), frames, 16, 0.002, seed + i);
+            SimulatedBlur sim = BlurSimulator.simulate(sharp, path, frames, 16, 0.002, seed + i);
             LinearImage blurred = centreCrop(sim.blurred(), w, h);
             List<LinearImage> truth = new ArrayList<>();
             for (LinearImage t : sim.truthFrames()) truth.add(centreCrop(t, w, h));

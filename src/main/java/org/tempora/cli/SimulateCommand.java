@@ -45,8 +45,11 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Camera path: random shake (Boracchi and Foi 2012), a straight line, or a t,x,y CSV file. Default: ${DEFAULT-VALUE}.")
     String trajectory;
 
-    @Option(names = "--length", paramLabel = "PX", description = "Path length in pixels for random/linear (default 4% of the longer side).")
+    @Option(names = "--length", paramLabel = "PX", description = "Path length in pixels (linear: default 4% of the longer side; random: overrides --extent).")
     Double length;
+
+    @Option(names = "--extent", paramLabel = "PX", description = "Random path: width of the blur, the larger side of the path's bounding box (default 4% of the longer side).")
+    Double extent;
 
     @Option(names = "--angle", paramLabel = "DEG", defaultValue = "0", description = "Direction of the linear path, degrees (default ${DEFAULT-VALUE}).")
     double angle;
@@ -68,20 +71,28 @@ final class SimulateCommand implements Callable<Integer> {
         if (subframes < 1 || subframes > 256) throw new UsageException("--subframes must be between 1 and 256, got " + subframes);
         if (noise < 0 || noise > 0.5) throw new UsageException("--noise must be between 0 and 0.5, got " + noise);
         Photo sharp = PhotoReader.read(sharpPath);
+        double reach = 0.25 * Math.min(sharp.width(), sharp.height());
         double len = length != null ? length : 0.04 * Math.max(sharp.width(), sharp.height());
-        if (len < 0 || len > 0.25 * Math.min(sharp.width(), sharp.height())) {
-            throw new UsageException(String.format(Locale.ROOT, "--length %.1f does not fit this %dx%d photo: use 0 to %.0f pixels",
-                    len, sharp.width(), sharp.height(), 0.25 * Math.min(sharp.width(), sharp.height())));
+        double ext = extent != null ? extent : 0.04 * Math.max(sharp.width(), sharp.height());
+        if (len < 0 || ext < 0 || (length != null && len > 8 * reach) || ext > reach) {
+            throw new UsageException(String.format(Locale.ROOT, "the path does not fit this %dx%d photo: use an --extent of 0 to %.0f pixels",
+                    sharp.width(), sharp.height(), reach));
         }
         Trajectory path = switch (trajectory.toLowerCase(Locale.ROOT)) {
-            case "random" -> CameraShake.random(seed, len);
-            case "linear" -> CameraShake.linear(len, angle);
+            case "random" -> length != null ? CameraShake.random(seed, len) : CameraShake.randomWithExtent(seed, ext);
+            case "linear" -> {
+                if (len > reach) throw new UsageException(String.format(Locale.ROOT, "--length %.0f does not fit this photo: use 0 to %.0f pixels", len, reach));
+                yield CameraShake.linear(len, angle);
+            }
             default -> {
                 Path file = Path.of(trajectory);
                 if (!Files.isRegularFile(file)) throw new UsageException("--trajectory must be random, linear or a CSV file; no file " + trajectory);
                 yield CameraShake.fromFile(file);
             }
         };
+        if (BlurSimulator.margin(path) * 2 + 8 > Math.min(sharp.width(), sharp.height())) {
+            throw new UsageException("the camera path reaches beyond this " + sharp.width() + "x" + sharp.height() + " photo: use a shorter path");
+        }
         SimulatedBlur sim = BlurSimulator.simulate(sharp.pixels(), path, frames, subframes, noise, seed);
         int bits = sharp.bitDepth() > 8 ? 16 : 8;
         try (StagedDirectory staged = StagedDirectory.open(out, force, sharpPath)) {

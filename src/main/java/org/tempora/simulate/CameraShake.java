@@ -140,6 +140,33 @@ public final class CameraShake {
         return new Trajectory(out);
     }
 
+    /**
+     * A random hand-shake path scaled so that its extent (larger side of its bounding box) is
+     * {@code extentPx}: the width of the blur a viewer sees, which the path length does not tell.
+     */
+    public static Trajectory randomWithExtent(long seed, double extentPx) {
+        return scaledToExtent(random(seed, REFERENCE_LENGTH_PX), extentPx);
+    }
+
+    /** The path scaled about its centre so the larger side of its bounding box is {@code extentPx}. */
+    public static Trajectory scaledToExtent(Trajectory path, double extentPx) {
+        double ext = extent(path);
+        double f = ext > 0 ? extentPx / ext : 0;
+        List<Trajectory.Sample> out = new ArrayList<>(path.samples().size());
+        for (Trajectory.Sample s : path.samples()) out.add(new Trajectory.Sample(s.t(), s.x() * f, s.y() * f));
+        return centred(new Trajectory(out));
+    }
+
+    /** Larger side of the path's bounding box, in pixels. */
+    public static double extent(Trajectory path) {
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = x0, y1 = x1;
+        for (Trajectory.Sample s : path.samples()) {
+            x0 = Math.min(x0, s.x()); x1 = Math.max(x1, s.x());
+            y0 = Math.min(y0, s.y()); y1 = Math.max(y1, s.y());
+        }
+        return Math.max(x1 - x0, y1 - y0);
+    }
+
     /** Sample i of n at uniform times, exactly -0.5 first and 0.5 last. */
     static double uniformTime(int i, int n) {
         return i == n - 1 ? 0.5 : -0.5 + (double) i / (n - 1);

@@ -21,7 +21,7 @@ class GenerateCommandTest {
     private Path blurredPhoto() {
         Path sim = tmp.resolve("sim");
         Path sharp = DevImages.path("chelsea.png");
-        CliRun r = CliRun.of("simulate", sharp.toString(), "--out", sim.toString(), "--frames", "4", "--length", "12", "--seed", "3");
+        CliRun r = CliRun.of("simulate", sharp.toString(), "--out", sim.toString(), "--frames", "4", "--extent", "10", "--seed", "3");
         assertEquals(0, r.code(), r.err());
         return sim.resolve("blurred.png");
     }

@@ -100,4 +100,12 @@ class CameraShakeTest {
         assertEquals(1, c.get(1).x(), 1e-12);
         assertEquals(0, c.get(0).y(), 1e-12);
     }
+
+    @Test
+    void randomWithExtentHasThatExtent() {
+        for (long seed = 0; seed < 5; seed++) {
+            Trajectory t = CameraShake.randomWithExtent(seed, 24);
+            assertEquals(24, CameraShake.extent(t), 1e-9);
+        }
+    }
 }
