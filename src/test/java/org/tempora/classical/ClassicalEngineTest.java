@@ -68,7 +68,7 @@ class ClassicalEngineTest {
     @Test
     void framesAreTruerThanTheBlurredPhotoOnKnownCameraShake() throws Exception {
         LinearImage sharp = DevImages.crop("camera.png", 100, 80, 300, 240);
-        SimulatedBlur sim = BlurSimulator.simulate(sharp, CameraShake.random(5, 20), 7, 16, 0.002, 5);
+        SimulatedBlur sim = BlurSimulator.simulate(sharp, CameraShake.randomWithExtent(5, 14), 7, 16, 0.002, 5);
         GenerationResult r = run(sim.blurred(), FramePlans.present(7), EngineOptions.defaults());
         List<LinearImage> frames = new ArrayList<>(r.frames());
         double ours = VideoScore.of(frames, sim.truthFrames(), null).bidirectionalPsnr();
