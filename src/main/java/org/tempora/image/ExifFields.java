@@ -8,6 +8,7 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Optional;
 
 /** Pulls the human-readable EXIF fields (TIFF tag numbers per EXIF 2.32 / TIFF 6.0) out of an IFD0 directory. */
 final class ExifFields {
@@ -41,11 +42,11 @@ final class ExifFields {
         }
     }
 
-    private static java.util.Optional<String> text(Directory dir, int tag) {
+    private static Optional<String> text(Directory dir, int tag) {
         Entry e = dir.getEntryById(tag);
-        if (e == null || e.getValue() == null) return java.util.Optional.empty();
+        if (e == null || e.getValue() == null) return Optional.empty();
         String s = e.getValue() instanceof String str ? str : e.getValueAsString();
         s = s.replace("\0", "").trim();
-        return s.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(s);
+        return s.isEmpty() ? Optional.empty() : Optional.of(s);
     }
 }

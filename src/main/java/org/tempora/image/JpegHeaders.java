@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,12 +30,12 @@ final class JpegHeaders {
                     // "Exif" is followed by two NULs; the segment util strips one
                     int skip = d.length > 0 && d[0] == 0 ? 1 : 0;
                     if (facts.exif == null && d.length > skip + 8) {
-                        facts.exif = java.util.Arrays.copyOfRange(d, skip, d.length);
+                        facts.exif = Arrays.copyOfRange(d, skip, d.length);
                         ExifFields.readBlob(facts.exif, facts);
                     }
                 }
                 case XMP -> { if (facts.xmp == null) facts.xmp = new String(d, StandardCharsets.UTF_8).trim(); }
-                case ICC -> { if (d.length > 2) iccChunks.put(d[0] & 0xFF, java.util.Arrays.copyOfRange(d, 2, d.length)); }
+                case ICC -> { if (d.length > 2) iccChunks.put(d[0] & 0xFF, Arrays.copyOfRange(d, 2, d.length)); }
                 case PHOTOSHOP -> { if (facts.iptc == null) facts.iptc = PhotoshopResources.iptc(d); }
                 default -> { }
             }

@@ -54,7 +54,18 @@ public final class PhotoReader {
             if (e instanceof UnreadablePhotoException u) throw u;
             throw ReadFailure.decoding(name, format.displayName, e, facts.complete);
         }
-        return toPhoto(file, format, decoded, facts);
+        List<String> notes = new ArrayList<>();
+        if (format == ImageFormat.TIFF && facts.pageCount > 1) notes.add("TIFF has " + facts.pageCount + " pages; using the first.");
+        if (format == ImageFormat.GIF && facts.pageCount > 1) notes.add("GIF is animated (" + facts.pageCount + " frames); using the first frame.");
+        ColourInterpretation how = interpret(format, decoded.getColorModel(), facts, notes);
+        PixelLinearizer.Result px;
+        try {
+            px = PixelLinearizer.linearize(decoded, how);
+        } catch (IllegalArgumentException | java.awt.color.CMMException e) {
+            throw ReadFailure.of(name, "its colours cannot be converted (" + ReadFailure.plainReason(e) + "); re-save it with an sRGB or Adobe RGB profile", e);
+        }
+        decoded = null;     // drop the decoded raster before orientation allocates the upright copy
+        return finish(file, format, px, how, facts, notes);
     }
 
     /** Reads the leading bytes, turning every file-system problem into its plain-words message. */
@@ -145,19 +156,7 @@ public final class PhotoReader {
         }
     }
 
-    private static Photo toPhoto(Path file, ImageFormat format, BufferedImage decoded, FileFacts facts) throws UnreadablePhotoException {
-        List<String> notes = new ArrayList<>();
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        if (format == ImageFormat.TIFF && facts.pageCount > 1) notes.add("TIFF has " + facts.pageCount + " pages; using the first.");
-        if (format == ImageFormat.GIF && facts.pageCount > 1) notes.add("GIF is animated (" + facts.pageCount + " frames); using the first frame.");
-        ColourInterpretation how = interpret(format, decoded.getColorModel(), facts, notes);
-        PixelLinearizer.Result px;
-        try {
-            px = PixelLinearizer.linearize(decoded, how);
-        } catch (IllegalArgumentException | java.awt.color.CMMException e) {
-            throw ReadFailure.of(name, "its colours cannot be converted (" + ReadFailure.plainReason(e) + "); re-save it with an sRGB or Adobe RGB profile", e);
-        }
-        decoded = null;     // let the raster go before orientation allocates the upright copy
+    private static Photo finish(Path file, ImageFormat format, PixelLinearizer.Result px, ColourInterpretation how, FileFacts facts, List<String> notes) {
         LinearImage upright = ExifOrientation.apply(px.image(), facts.orientation);
         if (facts.orientation != 1) notes.add("EXIF orientation " + facts.orientation + " applied (" + orientationWords(facts.orientation) + ").");
         if (px.hadTransparency()) notes.add("Transparent areas were composited over white.");
@@ -197,7 +196,11 @@ public final class PhotoReader {
                 return ColourInterpretation.srgb(embedded == null ? "sRGB (untagged)" : embedded.description() + " (converted by the decoder)");
             }
             if (cs instanceof ICC_ColorSpace icc && (cs.getType() == ColorSpace.TYPE_RGB || cs.getType() == ColorSpace.TYPE_GRAY)) {
-                return profileOrSrgb(EmbeddedProfile.parse(icc.getProfile().getData()), notes);
+                try {
+                    return profileOrSrgb(EmbeddedProfile.parse(icc.getProfile().getData()), notes);
+                } catch (IllegalArgumentException unreadable) {
+                    return ColourInterpretation.decoderColourSpace("decoder colour space");
+                }
             }
             return ColourInterpretation.decoderColourSpace(embedded == null ? "decoder colour space" : embedded.description());
         }

@@ -22,6 +22,7 @@ import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -30,6 +31,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Saves linear-light images as sRGB-encoded PNG (8 or 16 bits per sample, grey stays one channel) with an sRGB
@@ -55,7 +57,7 @@ public final class PhotoWriter {
         BufferedImage encoded = encode(img, bitDepth);
         Path temp = null;
         try {
-            temp = Files.createTempFile(dir, "." + name + ".", ".part");
+            temp = newFileBeside(dir, name);
             writeTo(encoded, temp, xmp);
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ch.force(true);     // data on disk before the rename makes it visible
@@ -71,6 +73,18 @@ public final class PhotoWriter {
                 } catch (IOException ignored) {
                     // the original failure is what the user needs to see
                 }
+            }
+        }
+    }
+
+    /** A fresh hidden file next to the target, created with default permissions (the umask applies, unlike createTempFile's 0600). */
+    private static Path newFileBeside(Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path p = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
+            try {
+                return Files.createFile(p);
+            } catch (FileAlreadyExistsException taken) {
+                if (attempt >= 8) throw taken;
             }
         }
     }

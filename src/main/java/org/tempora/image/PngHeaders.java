@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -68,7 +69,7 @@ final class PngHeaders {
                 int translated = lang < 0 ? -1 : indexOf(d, lang + 1);
                 if (translated < 0) return;
                 int start = translated + 1;
-                byte[] text = compressed ? inflate(d, start, d.length - start) : java.util.Arrays.copyOfRange(d, start, d.length);
+                byte[] text = compressed ? inflate(d, start, d.length - start) : Arrays.copyOfRange(d, start, d.length);
                 if (text != null) facts.xmp = new String(text, StandardCharsets.UTF_8).trim();
             }
             default -> { }

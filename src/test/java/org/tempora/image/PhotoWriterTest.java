@@ -54,6 +54,9 @@ class PhotoWriterTest {
         assertEquals(16, back.bitDepth());
         assertWithinCodes(img, back.pixels(), 65535, 1);
         assertEquals(List.of(f), listing());
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(f), "output gets the usual permissions, not a temp file's 0600");
+        Files.delete(plain);
     }
 
     @Test
