@@ -1,0 +1,89 @@
+package org.tempora.classical;
+
+/**
+ * Solves the kernel normal equations restricted to the kernel square, sum_v A(u - v) k(v) + gamma k(u) = C(u)
+ * for u, v in the ks x ks support, by conjugate gradients (as in Cho & Lee 2009 and Pan et al. 2014), where
+ * A is the autocorrelation of the latent gradients and C their cross-correlation with the blurred gradients.
+ * The product with A is a circular convolution on a small FFT grid of side >= 2 ks - 1, so lags never alias.
+ */
+final class SupportLeastSquares {
+    private final int ks, side;
+    private final RealFft2d fft;
+    private final float[] aSpectrum, c, plane, spec;
+    private final float gamma;
+
+    /**
+     * @param autocorrelation A on the full W x H grid, lag 0 at index 0 (wrapping)
+     * @param crossCorrelation C on the same grid
+     * @param gammaRelative Tikhonov weight as a fraction of A(0), the total gradient energy
+     */
+    SupportLeastSquares(float[] autocorrelation, float[] crossCorrelation, int W, int H, int ks, double gammaRelative) {
+        this.ks = ks;
+        this.side = FftSize.good(2 * ks - 1);
+        this.fft = new RealFft2d(side, side);
+        this.plane = new float[side * side];
+        this.spec = fft.newSpectrum();
+        int r = ks - 1;
+        for (int dy = -r; dy <= r; dy++) {
+            for (int dx = -r; dx <= r; dx++) {
+                plane[Math.floorMod(dy, side) * side + Math.floorMod(dx, side)] =
+                        autocorrelation[Math.floorMod(dy, H) * W + Math.floorMod(dx, W)];
+            }
+        }
+        this.aSpectrum = fft.newSpectrum();
+        fft.forward(plane, aSpectrum);
+        int h = ks / 2;
+        this.c = new float[ks * ks];
+        for (int j = 0; j < ks; j++) {
+            for (int i = 0; i < ks; i++) c[j * ks + i] = crossCorrelation[Math.floorMod(j - h, H) * W + Math.floorMod(i - h, W)];
+        }
+        this.gamma = (float) (gammaRelative * autocorrelation[0]);
+    }
+
+    /** Conjugate gradients from {@code k} (ks x ks, updated in place), at most {@code iterations} steps. */
+    void solve(float[] k, int iterations) {
+        int n = k.length;
+        float[] r = new float[n], p = new float[n], ap = new float[n];
+        apply(k, ap);
+        double rr = 0;
+        for (int i = 0; i < n; i++) {
+            r[i] = c[i] - ap[i];
+            p[i] = r[i];
+            rr += r[i] * (double) r[i];
+        }
+        double stop = rr * 1e-10;
+        for (int it = 0; it < iterations && rr > stop && rr > 0; it++) {
+            apply(p, ap);
+            double pap = 0;
+            for (int i = 0; i < n; i++) pap += p[i] * (double) ap[i];
+            if (!(pap > 0)) break;
+            float alpha = (float) (rr / pap);
+            double rrNext = 0;
+            for (int i = 0; i < n; i++) {
+                k[i] += alpha * p[i];
+                r[i] -= alpha * ap[i];
+                rrNext += r[i] * (double) r[i];
+            }
+            float beta = (float) (rrNext / rr);
+            for (int i = 0; i < n; i++) p[i] = r[i] + beta * p[i];
+            rr = rrNext;
+        }
+    }
+
+    /** out = (A + gamma I) v on the support. */
+    private void apply(float[] v, float[] out) {
+        java.util.Arrays.fill(plane, 0f);
+        int h = ks / 2;
+        for (int j = 0; j < ks; j++) {
+            for (int i = 0; i < ks; i++) plane[Math.floorMod(j - h, side) * side + Math.floorMod(i - h, side)] = v[j * ks + i];
+        }
+        fft.forward(plane, spec);
+        Spectra.multiply(spec, aSpectrum, spec);
+        fft.inverse(spec, plane);
+        for (int j = 0; j < ks; j++) {
+            for (int i = 0; i < ks; i++) {
+                out[j * ks + i] = plane[Math.floorMod(j - h, side) * side + Math.floorMod(i - h, side)] + gamma * v[j * ks + i];
+            }
+        }
+    }
+}

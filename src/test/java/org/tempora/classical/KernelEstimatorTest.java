@@ -1,0 +1,162 @@
+package org.tempora.classical;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tempora.engine.CancellationToken;
+import org.tempora.engine.CancelledException;
+import org.tempora.engine.ProgressListener;
+
+/**
+ * Blind estimation on development pictures blurred with known kernels (+ Gaussian noise 0.003).
+ * Figures measured when the thresholds were set are given next to each assertion.
+ */
+class KernelEstimatorTest {
+    private static final int W = 320, H = 240;
+
+    private record Outcome(KernelEstimator.Estimate estimate, double correlation, double psnrBlurred, double psnrTrue, double psnrEstimated) {}
+
+    private static Outcome run(String image, int x0, int y0, float[] k, int ks, float[] blurred) throws Exception {
+        float[] sharp = TestPlanes.devLuminance(image, x0, y0, W, H);
+        KernelEstimator.Estimate est = new KernelEstimator().estimate(blurred, W, H, 0, ProgressListener.NONE, CancellationToken.none());
+        assertEquals(1, est.size() % 2, "odd size");
+        assertEquals(est.size() * est.size(), est.kernel().length);
+        double sum = 0, cx = 0, cy = 0;
+        for (int y = 0; y < est.size(); y++) {
+            for (int x = 0; x < est.size(); x++) {
+                float v = est.kernel()[y * est.size() + x];
+                assertTrue(v >= 0, "non-negative");
+                sum += v;
+                cx += v * x;
+                cy += v * y;
+            }
+        }
+        assertEquals(1, sum, 1e-4, "unit mass");
+        assertEquals(est.size() / 2, cx / sum, 0.5 + 1e-6, "centred in x");
+        assertEquals(est.size() / 2, cy / sum, 0.5 + 1e-6, "centred in y");
+        double corr = KernelOps.alignedCorrelation(est.kernel(), est.size(), k, ks, 4);
+        float[] withTrue = Deconvolution.hyperLaplacian(blurred, W, H, k, ks, CancellationToken.none());
+        float[] withEst = Deconvolution.hyperLaplacian(blurred, W, H, est.kernel(), est.size(), CancellationToken.none());
+        // a blind kernel is known up to a shift, so PSNRs are taken at the best integer alignment
+        Outcome o = new Outcome(est, corr, TestPlanes.psnrAligned(blurred, sharp, W, H, 12, 4),
+                TestPlanes.psnrAligned(withTrue, sharp, W, H, 12, 4), TestPlanes.psnrAligned(withEst, sharp, W, H, 12, 4));
+        System.out.printf("%s ks=%d: correlation %.3f, estimated size %d, PSNR blurred %.2f / true kernel %.2f / estimated kernel %.2f dB, %s%n",
+                image, ks, corr, est.size(), o.psnrBlurred, o.psnrTrue, o.psnrEstimated, est.warnings());
+        return o;
+    }
+
+    @Test
+    void recoversLinearMotion() throws Exception {
+        float[] k = TestPlanes.lineKernel(17, 15, 30);
+        float[] blurred = TestPlanes.blurredCrop("camera.png", 100, 100, W, H, k, 17, 0.003, 11);
+        Outcome o = run("camera.png", 100, 100, k, 17, blurred);
+        assertTrue(o.correlation > 0.85, "correlation " + o.correlation);                    // measured 0.950
+        assertTrue(o.psnrEstimated > o.psnrTrue - 2, o.psnrEstimated + " vs " + o.psnrTrue); // measured 28.61 vs 29.23
+        assertTrue(o.estimate.size() <= 25, "trimmed size " + o.estimate.size());            // measured 19
+    }
+
+    @Test
+    void recoversCurvedShake() throws Exception {
+        float[] k = TestPlanes.shakeKernel(23, 21, 2);
+        float[] blurred = TestPlanes.blurredCrop("astronaut.png", 100, 40, W, H, k, 23, 0.003, 11);
+        Outcome o = run("astronaut.png", 100, 40, k, 23, blurred);
+        assertTrue(o.correlation > 0.8, "correlation " + o.correlation);                       // measured 0.939
+        assertTrue(o.psnrEstimated > o.psnrTrue - 2.5, o.psnrEstimated + " vs " + o.psnrTrue); // measured 30.14 vs 30.91
+        assertTrue(o.psnrEstimated > o.psnrBlurred + 7, o.psnrEstimated + " vs blurred " + o.psnrBlurred); // 20.25 blurred
+    }
+
+    @Test
+    void workingResolutionJpegWithSaturatedStars() throws Exception {
+        // 640x360 (a typical working resolution) from a JPEG full of clipped point lights; prints the time after a warm-up run
+        int w = 640, h = 360;
+        float[] k = TestPlanes.shakeKernel(23, 21, 2);
+        float[] blurred = TestPlanes.blurredCrop("hubble_deep_field.jpg", 150, 200, w, h, k, 23, 0.003, 11);
+        KernelEstimator estimator = new KernelEstimator();
+        estimator.estimate(blurred, w, h, 0, ProgressListener.NONE, CancellationToken.none());
+        long t0 = System.nanoTime();
+        KernelEstimator.Estimate est = estimator.estimate(blurred, w, h, 0, ProgressListener.NONE, CancellationToken.none());
+        long t1 = System.nanoTime();
+        float[] restored = Deconvolution.hyperLaplacian(blurred, w, h, est.kernel(), est.size(), CancellationToken.none());
+        long t2 = System.nanoTime();
+        double corr = KernelOps.alignedCorrelation(est.kernel(), est.size(), k, 23, 4);
+        System.out.printf("640x360 JPEG: estimate %d ms, deconvolve %d ms, correlation %.3f, size %d%n",
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, corr, est.size());
+        assertTrue(corr > 0.8, "correlation " + corr); // measured 0.883
+        float[] sharp = TestPlanes.devLuminance("hubble_deep_field.jpg", 150, 200, w, h);
+        assertTrue(TestPlanes.psnrAligned(restored, sharp, w, h, 12, 4) > TestPlanes.psnrAligned(blurred, sharp, w, h, 12, 4) + 6); // 26.2 -> 35.1
+    }
+
+    @Test
+    void toleratesClippedHighlights() throws Exception {
+        // brighten so that ~5% of the blurred picture clips at 1, as an over-exposed sky or lamp would
+        float[] k = TestPlanes.shakeKernel(23, 21, 1);
+        float[] sharp = TestPlanes.devLuminance("coffee.png", 100, 80, W + 46, H + 46);
+        for (int i = 0; i < sharp.length; i++) sharp[i] *= 1.6f;
+        float[] big = FftConvolution.convolve(sharp, W + 46, H + 46, k, 23);
+        float[] blurred = new float[W * H];
+        int clipped = 0;
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                float v = Math.min(1f, big[(y + 23) * (W + 46) + x + 23]);
+                clipped += v >= 1f ? 1 : 0;
+                blurred[y * W + x] = v;
+            }
+        }
+        blurred = TestPlanes.addNoise(blurred, 0.003, 5);
+        KernelEstimator.Estimate est = new KernelEstimator().estimate(blurred, W, H, 0, ProgressListener.NONE, CancellationToken.none());
+        double corr = KernelOps.alignedCorrelation(est.kernel(), est.size(), k, 23, 4);
+        System.out.printf("clipped %.1f%%: correlation %.3f, warnings %s%n", 100.0 * clipped / (W * H), corr, est.warnings());
+        assertTrue(est.warnings().stream().anyMatch(s -> s.contains("clipped")));
+        assertTrue(corr > 0.7, "correlation " + corr); // measured 0.763 (0.871 for the same picture unclipped)
+    }
+
+    @Test
+    void sharpPictureGivesNearDelta() throws Exception {
+        float[] sharp = TestPlanes.addNoise(TestPlanes.devLuminance("coffee.png", 100, 80, W, H), 0.003, 3);
+        KernelEstimator.Estimate est = new KernelEstimator().estimate(sharp, W, H, 0, ProgressListener.NONE, CancellationToken.none());
+        int c = est.size() / 2;
+        double centre = 0;
+        for (int y = c - 1; y <= c + 1; y++) for (int x = c - 1; x <= c + 1; x++) centre += est.kernel()[y * est.size() + x];
+        System.out.printf("sharp picture: size %d, mass within 1 px of the centre %.3f, %s%n", est.size(), centre, est.warnings());
+        assertTrue(centre > 0.8, "mass within 1 px of the centre " + centre);
+        assertTrue(est.warnings().stream().anyMatch(s -> s.contains("little or no motion blur")));
+    }
+
+    @Test
+    void explicitSizeIsKeptAndProgressReported() throws Exception {
+        float[] k = TestPlanes.lineKernel(13, 11, 0);
+        float[] blurred = TestPlanes.blurredCrop("camera.png", 100, 100, W, H, k, 13, 0.003, 2);
+        List<Integer> done = new ArrayList<>();
+        int[] total = {0};
+        KernelEstimator.Estimate est = new KernelEstimator().estimate(blurred, W, H, 21, (stage, d, t) -> {
+            done.add(d);
+            total[0] = t;
+        }, CancellationToken.none());
+        assertEquals(21, est.size());
+        assertEquals(total[0], done.get(done.size() - 1));
+        assertTrue(KernelOps.alignedCorrelation(est.kernel(), 21, k, 13, 4) > 0.8);
+        assertEquals(21, est.toBlurKernel(1).size());
+    }
+
+    @Test
+    void honoursCancellation() {
+        CancellationToken token = new CancellationToken();
+        token.cancel();
+        assertThrows(CancelledException.class,
+                () -> new KernelEstimator().estimate(new float[64 * 64], 64, 64, 0, ProgressListener.NONE, token));
+    }
+
+    @Test
+    void largePicturesAreEstimatedOnTheirMostDetailedWindow() {
+        int w = 800, h = 600;
+        float[] lum = new float[w * h];
+        // texture only in the lower-right corner
+        for (int y = 400; y < h; y++) for (int x = 600; x < w; x++) lum[y * w + x] = ((x / 3 + y / 5) % 2) * 0.5f;
+        int[] win = KernelEstimator.estimationWindow(lum, w, h);
+        assertTrue((long) win[2] * win[3] <= KernelEstimator.MAX_ESTIMATION_PIXELS);
+        assertEquals(w, win[0] + win[2], 40);
+        assertEquals(h, win[1] + win[3], 40);
+    }
+}
