@@ -35,10 +35,6 @@ public final class ClassicalEngine implements Engine {
     public static final String ID = "classical";
     public static final String VERSION = "1.0";
 
-    /** Deconvolution prior weight and exponent (Krishnan and Fergus 2009 use alpha 2/3 to 0.8). */
-    private static final double LAMBDA = 2e-3;
-    private static final double ALPHA = 0.8;
-
     private final KernelEstimator estimator = new KernelEstimator();
 
     @Override public String id() { return ID; }
@@ -88,6 +84,12 @@ public final class ClassicalEngine implements Engine {
 
         long t2 = System.nanoTime();
         TimedKernel timed = PathExtractor.extract(kernel, ks, request.options().reverseTime());
+        double strength = motionStrength(timed.spread());
+        if (strength < 1) {
+            warnings.add(String.format(Locale.ROOT, strength == 0
+                    ? "the blur path loops or crosses itself, so its order in time cannot be read from the photo: frames show the photo without motion"
+                    : "the blur path is thick or tangled (%.1f px): motion shown at %.0f%% strength to avoid inventing it", timed.spread(), 100 * strength));
+        }
         Interval span = plan.span();
         int canvas = timed.canvasSize(span);
         float[] full = new float[canvas * canvas];
@@ -104,15 +106,15 @@ public final class ClassicalEngine implements Engine {
             cancel.throwIfCancelled();
             long td = System.nanoTime();
             progress.progress("deconvolving", c, channels);
-            float[] sharp = Deconvolution.hyperLaplacian(work.plane(c), w, h, kernel, ks, LAMBDA, ALPHA, cancel);
+            float[] sharp = Deconvolution.hyperLaplacian(work.plane(c), w, h, kernel, ks, cancel);
             deconvMs += ms(td);
             long tr = System.nanoTime();
-            FftConvolution.PreparedImage prepared = FftConvolution.prepare(sharp, w, h, canvas);
+            PreparedImage prepared = FftConvolution.prepare(sharp, w, h, canvas);
             float[] reblurred = prepared.convolve(full, canvas);
             for (int f = 0; f < plan.size(); f++) {
                 cancel.throwIfCancelled();
                 float[] frame = prepared.convolve(partial.get(f), canvas);
-                for (int i = 0; i < frame.length; i++) frame[i] -= reblurred[i];
+                for (int i = 0; i < frame.length; i++) frame[i] = (float) (strength * (frame[i] - reblurred[i]));
                 deltas[f][c] = frame;
             }
             renderMs += ms(tr);
@@ -130,6 +132,18 @@ public final class ClassicalEngine implements Engine {
         return new GenerationResult(frames, plan, Optional.of(blurKernel),
                 Optional.of(timed.trajectory(span, scale, 129)), warnings, timings);
     }
+
+    /**
+     * How much of the rendered motion to show, from the path's spread about its centre line: a clean
+     * stroke is shown in full; a tangle, whose time order a still photo cannot tell, fades towards
+     * the photo itself, which is the least wrong guess when the order is unknown.
+     */
+    static double motionStrength(double spread) {
+        return Math.max(0, Math.min(1, (SPREAD_NONE - spread) / (SPREAD_NONE - SPREAD_FULL)));
+    }
+
+    static final double SPREAD_FULL = Double.parseDouble(System.getProperty("tempora.spreadFull", "1.0"));
+    static final double SPREAD_NONE = Double.parseDouble(System.getProperty("tempora.spreadNone", "2.5"));
 
     private static long ms(long startNanos) { return (System.nanoTime() - startNanos) / 1_000_000; }
 

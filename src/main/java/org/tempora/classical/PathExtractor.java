@@ -16,6 +16,8 @@ public final class PathExtractor {
     private PathExtractor() {}
 
     private static final double DIAG = Math.sqrt(2);
+    /** Share of the peak above which a kernel pixel belongs to the path's core. */
+    static final float CORE_LEVEL = 0.35f;
 
     /** Builds the timed kernel of {@code kernel} (odd side {@code size}, non-negative, any positive sum). */
     public static TimedKernel extract(float[] kernel, int size, boolean reverseTime) {
@@ -29,10 +31,14 @@ public final class PathExtractor {
         }
         if (peak < 0) throw new IllegalArgumentException("kernel is empty");
 
-        double[] fromPeak = geodesic(kernel, size, peak);
-        int endA = farthest(fromPeak, kernel);
-        double[] fromA = geodesic(kernel, size, endA);
-        int endB = farthest(fromA, kernel);
+        // Order on the path's core only: faint specks and tails from estimation would otherwise become branches.
+        float[] core = new float[kernel.length];
+        float floor = CORE_LEVEL * kernel[peak];
+        for (int i = 0; i < kernel.length; i++) core[i] = kernel[i] >= floor ? kernel[i] : 0;
+        double[] fromPeak = geodesic(core, size, peak);
+        int endA = farthest(fromPeak, core);
+        double[] fromA = geodesic(core, size, endA);
+        int endB = farthest(fromA, core);
         fillUnreachable(fromA, kernel, size);
 
         // Orient: start at the end further left, then further up.
@@ -51,6 +57,7 @@ public final class PathExtractor {
             key[k] = Math.floor(startAtB ? maxD - fromA[i] : fromA[i]);
             k++;
         }
+        refineAlongCentreLine(pixel, key, kernel, size);
         Integer[] order = new Integer[count];
         for (int i = 0; i < count; i++) order[i] = i;
         Arrays.sort(order, (p, q) -> Double.compare(key[p], key[q]));
@@ -77,6 +84,60 @@ public final class PathExtractor {
         to[count - 1] = 0.5; // close the last slice exactly despite rounding
         TimedKernel timed = new TimedKernel(size, sortedPixel, mass, from, to);
         return reverseTime ? timed.reversed() : timed;
+    }
+
+    /**
+     * Re-keys pixels by arc length along the path's centre line: the mass centroids of the geodesic
+     * bins, smoothed, then every pixel projected onto that polyline. A stroke several pixels thick
+     * (as estimated kernels are) is then ordered along its length, not corner to corner.
+     */
+    static void refineAlongCentreLine(int[] pixel, double[] key, float[] kernel, int size) {
+        double maxKey = 0;
+        for (double v : key) maxKey = Math.max(maxKey, v);
+        int bins = (int) maxKey + 1;
+        double[] cx = new double[bins], cy = new double[bins], m = new double[bins];
+        for (int i = 0; i < pixel.length; i++) {
+            int b = (int) key[i];
+            double w = kernel[pixel[i]];
+            cx[b] += w * (pixel[i] % size);
+            cy[b] += w * (pixel[i] / size);
+            m[b] += w;
+        }
+        int n = 0;
+        for (int b = 0; b < bins; b++) {
+            if (m[b] <= 0) continue;
+            cx[n] = cx[b] / m[b];
+            cy[n] = cy[b] / m[b];
+            n++;
+        }
+        if (n < 3) return;
+        for (int pass = 0; pass < 2; pass++) {
+            double[] sx = cx.clone(), sy = cy.clone();
+            for (int b = 1; b < n - 1; b++) {
+                sx[b] = 0.25 * cx[b - 1] + 0.5 * cx[b] + 0.25 * cx[b + 1];
+                sy[b] = 0.25 * cy[b - 1] + 0.5 * cy[b] + 0.25 * cy[b + 1];
+            }
+            cx = sx;
+            cy = sy;
+        }
+        double[] arc = new double[n];
+        for (int b = 1; b < n; b++) arc[b] = arc[b - 1] + Math.hypot(cx[b] - cx[b - 1], cy[b] - cy[b - 1]);
+        for (int i = 0; i < pixel.length; i++) {
+            double px = pixel[i] % size, py = pixel[i] / size;
+            double best = Double.POSITIVE_INFINITY, bestArc = 0;
+            for (int b = 0; b < n - 1; b++) {
+                double dx = cx[b + 1] - cx[b], dy = cy[b + 1] - cy[b];
+                double len2 = dx * dx + dy * dy;
+                double u = len2 > 0 ? Math.max(0, Math.min(1, ((px - cx[b]) * dx + (py - cy[b]) * dy) / len2)) : 0;
+                double ex = cx[b] + u * dx - px, ey = cy[b] + u * dy - py;
+                double d = ex * ex + ey * ey;
+                if (d < best) {
+                    best = d;
+                    bestArc = arc[b] + u * (arc[b + 1] - arc[b]);
+                }
+            }
+            key[i] = Math.floor(bestArc);
+        }
     }
 
     /** Dijkstra over the 8-connected support of the kernel; unreachable pixels stay +infinity. */
@@ -118,7 +179,7 @@ public final class PathExtractor {
         return best;
     }
 
-    /** Pieces of the kernel cut off from the main path take the distance of the nearest reachable pixel. */
+    /** Pixels off the core path (faint, or cut off) take the distance of the nearest pixel on it. */
     private static void fillUnreachable(double[] dist, float[] kernel, int size) {
         for (int i = 0; i < dist.length; i++) {
             if (kernel[i] <= 0 || !Double.isInfinite(dist[i])) continue;

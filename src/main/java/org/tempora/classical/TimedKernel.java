@@ -28,14 +28,43 @@ public final class TimedKernel {
         this.mass = mass;
         this.from = from;
         this.to = to;
-        // Ends and velocities from the centroids of the first/last tenth of the exposure.
-        double w = 0.1;
+        // Ends and velocities from the centroids of the first/last fifths of the exposure (smooths pixel steps).
+        double w = 0.2;
         double[] a1 = centroid(-0.5, -0.5 + w), a2 = centroid(-0.5 + w, -0.5 + 2 * w);
         double[] b1 = centroid(0.5 - w, 0.5), b2 = centroid(0.5 - 2 * w, 0.5 - w);
         startVel = new double[] {(a2[0] - a1[0]) / w, (a2[1] - a1[1]) / w};
         endVel = new double[] {(b1[0] - b2[0]) / w, (b1[1] - b2[1]) / w};
         startPos = new double[] {a1[0] - startVel[0] * w / 2, a1[1] - startVel[1] * w / 2};
         endPos = new double[] {b1[0] + endVel[0] * w / 2, b1[1] + endVel[1] * w / 2};
+    }
+
+    /**
+     * Root-mean-square distance of the kernel's mass from the path's centre line, in kernel pixels:
+     * about 0.5 for a clean one-pixel trace; large where the path crosses or loops back on itself,
+     * which a still image cannot put in time order.
+     */
+    public double spread() {
+        int c = size / 2;
+        double total = 0, sq = 0;
+        int i = 0;
+        while (i < pixel.length) {
+            int j = i;
+            double m = 0, sx = 0, sy = 0;
+            while (j < pixel.length && from[j] == from[i]) {
+                m += mass[j];
+                sx += mass[j] * (pixel[j] % size - c);
+                sy += mass[j] * (pixel[j] / size - c);
+                j++;
+            }
+            double mx = sx / m, my = sy / m;
+            for (int k = i; k < j; k++) {
+                double dx = pixel[k] % size - c - mx, dy = pixel[k] / size - c - my;
+                sq += mass[k] * (dx * dx + dy * dy);
+            }
+            total += m;
+            i = j;
+        }
+        return total > 0 ? Math.sqrt(sq / total) : 0;
     }
 
     /** Side of the estimated kernel. */
@@ -88,8 +117,8 @@ public final class TimedKernel {
 
     /** Path position at time t: inside the exposure from the kernel, outside extrapolated linearly. */
     public double[] position(double t) {
-        if (t < -0.5) return new double[] {startPos[0] + startVel[0] * (t + 0.5), startPos[1] + startVel[1] * (t + 0.5)};
-        if (t > 0.5) return new double[] {endPos[0] + endVel[0] * (t - 0.5), endPos[1] + endVel[1] * (t - 0.5)};
+        if (t <= -0.5) return new double[] {startPos[0] + startVel[0] * (t + 0.5), startPos[1] + startVel[1] * (t + 0.5)};
+        if (t >= 0.5) return new double[] {endPos[0] + endVel[0] * (t - 0.5), endPos[1] + endVel[1] * (t - 0.5)};
         double h = 1.0 / 64;
         return centroid(Math.max(-0.5, t - h), Math.min(0.5, t + h));
     }

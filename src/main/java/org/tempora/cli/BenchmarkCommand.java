@@ -60,6 +60,10 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "DIR", description = "Also write each synthetic item (blurred.png, truth/) here, as a dataset for --dataset.")
     Path save;
 
+    @Option(names = "--motion", paramLabel = "smooth|shake", defaultValue = "smooth",
+            description = "Synthetic camera paths: smooth (straight lines and arcs, as in video datasets' short exposures) or shake (random hand shake after Boracchi and Foi 2012, often looping). Default: ${DEFAULT-VALUE}.")
+    String motion;
+
     @Option(names = "--cold-start", description = "Also time one complete 'tempora generate' in a fresh JVM (JVM start included).")
     boolean coldStart;
 
@@ -121,7 +125,12 @@ final class BenchmarkCommand implements Callable<Integer> {
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
             double len = 8 + 22 * ((i * 0.618034) % 1.0); // blur widths spread over 8-30 px
-            Trajectory path = CameraShake.randomWithExtent(seed + i, len);
+            java.util.Random rnd = new java.util.Random(seed * 1000 + i);
+            Trajectory path = switch (motion) {
+                case "smooth" -> CameraShake.scaledToExtent(CameraShake.arc(len, 360 * rnd.nextDouble(), 120 * rnd.nextDouble() - 60), len);
+                case "shake" -> CameraShake.randomWithExtent(seed + i, len);
+                default -> throw new UsageException("--motion must be smooth or shake, not " + motion);
+            };
             int margin = BlurSimulator.margin(path);
             LinearImage sharp = coverAndCrop(PhotoReader.read(f).pixels(), w + 2 * margin, h + 2 * margin);
             SimulatedBlur sim = BlurSimulator.simulate(sharp, path, frames, 16, 0.002, seed + i);

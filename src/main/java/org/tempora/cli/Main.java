@@ -19,7 +19,12 @@ public final class Main {
 
     /** Runs the command line without exiting. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        try {
+            return commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("tempora: out of memory; run with a larger heap (java -Xmx8g -jar ...) or use a smaller photo");
+            return ExitCode.ENGINE_FAILURE;
+        }
     }
 
     /** Runs the command line with its output captured, for tests and embedding. */
@@ -54,9 +59,6 @@ public final class Main {
         else if (ex instanceof EngineException) code = ExitCode.ENGINE_FAILURE;
         else if (ex instanceof IOException) {
             err.println("tempora: could not write the output: " + ex.getMessage() + " (check free disk space and permissions)");
-            return ExitCode.ENGINE_FAILURE;
-        } else if (ex instanceof OutOfMemoryError) {
-            err.println("tempora: out of memory; run with a larger heap (java -Xmx8g -jar ...) or a smaller photo");
             return ExitCode.ENGINE_FAILURE;
         } else {
             err.println("tempora: internal error: " + ex + " (please report it with the command you ran)");

@@ -122,6 +122,30 @@ public final class CameraShake {
         return new Trajectory(out);
     }
 
+    /**
+     * A circular arc at uniform speed, centred on its time-average: the smooth sweep of a camera
+     * panning or a walker's sway during a short exposure (0 turning gives {@link #linear}).
+     *
+     * @param angleDeg starting direction, as for {@link #linear}
+     * @param turningDeg how far the direction turns over the exposure, counter-clockwise on screen
+     */
+    public static Trajectory arc(double lengthPx, double angleDeg, double turningDeg) {
+        if (!(lengthPx >= 0) || Double.isInfinite(lengthPx) || !Double.isFinite(angleDeg) || !Double.isFinite(turningDeg)) {
+            throw new IllegalArgumentException("arc length, angle and turning must be finite numbers");
+        }
+        double a0 = Math.toRadians(angleDeg), turn = Math.toRadians(turningDeg);
+        List<Trajectory.Sample> out = new ArrayList<>(DEFAULT_SAMPLES);
+        double x = 0, y = 0;
+        double ds = lengthPx / (DEFAULT_SAMPLES - 1);
+        for (int i = 0; i < DEFAULT_SAMPLES; i++) {
+            out.add(new Trajectory.Sample(uniformTime(i, DEFAULT_SAMPLES), x, y));
+            double a = a0 + turn * (i + 0.5) / (DEFAULT_SAMPLES - 1);
+            x += ds * Math.cos(a);
+            y -= ds * Math.sin(a); // y points down
+        }
+        return centred(new Trajectory(out));
+    }
+
     /** Reads a path from a text file of lines {@code t,x,y} or {@code x,y}; see {@link TrajectoryFile}. */
     public static Trajectory fromFile(Path file) throws IOException {
         return TrajectoryFile.read(file);

@@ -39,7 +39,7 @@ class ClassicalEngineTest {
         for (float v : k) sum += v;
         for (int i = 0; i < k.length; i++) k[i] /= (float) sum;
         TimedKernel timed = PathExtractor.extract(k, size, false);
-        FftConvolution.PreparedImage prepared = FftConvolution.prepare(sharp, w, h, size);
+        PreparedImage prepared = FftConvolution.prepare(sharp, w, h, size);
         float[] full = prepared.convolve(k, size);
         int n = 7;
         double[] mean = new double[w * h];
@@ -68,12 +68,12 @@ class ClassicalEngineTest {
     @Test
     void framesAreTruerThanTheBlurredPhotoOnKnownCameraShake() throws Exception {
         LinearImage sharp = DevImages.crop("camera.png", 100, 80, 300, 240);
-        SimulatedBlur sim = BlurSimulator.simulate(sharp, CameraShake.randomWithExtent(5, 14), 7, 16, 0.002, 5);
+        SimulatedBlur sim = BlurSimulator.simulate(sharp, CameraShake.arc(16, 70, 40), 7, 16, 0.002, 5);
         GenerationResult r = run(sim.blurred(), FramePlans.present(7), EngineOptions.defaults());
         List<LinearImage> frames = new ArrayList<>(r.frames());
         double ours = VideoScore.of(frames, sim.truthFrames(), null).bidirectionalPsnr();
         double repeat = VideoScore.of(Collections.nCopies(7, sim.blurred()), sim.truthFrames(), null).bidirectionalPsnr();
-        assertTrue(ours > repeat + 1.0, "engine " + ours + " dB vs repeated photo " + repeat + " dB");
+        assertTrue(ours > repeat + 3.0, "engine " + ours + " dB vs repeated photo " + repeat + " dB");
         assertTrue(r.kernel().isPresent() && r.trajectory().isPresent());
     }
 
@@ -85,8 +85,11 @@ class ClassicalEngineTest {
         assertEquals(16, r.frames().size());
         var path = r.trajectory().orElseThrow();
         double x0 = path.samples().get(0).x(), x1 = path.samples().get(path.samples().size() - 1).x();
-        // A straight 14 px path over one exposure continues 7 px on either side over [-1, 1].
-        assertEquals(28, Math.abs(x1 - x0), 3.0);
+        // A straight 14 px path over one exposure continues 7 px on either side over [-1, 1]
+        // (the estimated kernel is a little longer than the true path: blind estimates spread).
+        assertEquals(28, Math.abs(x1 - x0), 6.0);
+        double y0 = path.samples().get(0).y(), y1 = path.samples().get(path.samples().size() - 1).y();
+        assertTrue(Math.abs(y1 - y0) < 0.2 * Math.abs(x1 - x0), "the path stays horizontal");
     }
 
     @Test
@@ -97,6 +100,14 @@ class ClassicalEngineTest {
         assertEquals(300, r.frames().get(2).height());
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("reduced resolution")), r.warnings().toString());
         assertTrue(r.kernel().orElseThrow().scale() < 1);
+    }
+
+    @Test
+    void aTangledPathFadesTowardsThePhoto() {
+        assertEquals(1.0, ClassicalEngine.motionStrength(0.5));
+        assertEquals(0.0, ClassicalEngine.motionStrength(4.0));
+        double mid = ClassicalEngine.motionStrength(0.5 * (ClassicalEngine.SPREAD_FULL + ClassicalEngine.SPREAD_NONE));
+        assertEquals(0.5, mid, 1e-12);
     }
 
     @Test

@@ -108,4 +108,17 @@ class CameraShakeTest {
             assertEquals(24, CameraShake.extent(t), 1e-9);
         }
     }
+
+    @Test
+    void arcHasItsLengthAndTurnsAsAsked() {
+        Trajectory t = CameraShake.arc(20, 0, 90);
+        assertEquals(20, t.length(), 1e-6);
+        List<Sample> s = t.samples();
+        Sample a = s.get(0), b = s.get(1), y = s.get(s.size() - 2), z = s.get(s.size() - 1);
+        // Starts rightwards, ends upwards (negative y) after a quarter turn.
+        assertEquals(0, Math.atan2(-(b.y() - a.y()), b.x() - a.x()), 1e-2);
+        assertEquals(Math.PI / 2, Math.atan2(-(z.y() - y.y()), z.x() - y.x()), 1e-2);
+        // A quarter circle of length 20 has radius 40/pi: chord = r*sqrt(2).
+        assertEquals(40 / Math.PI * Math.sqrt(2), Math.hypot(z.x() - a.x(), z.y() - a.y()), 1e-3);
+    }
 }
