@@ -43,6 +43,8 @@ public final class KernelEstimator {
 
     /** Largest kernel tried when the size is automatic; trimmed to the support afterwards. */
     public static final int AUTO_MAX_SIZE = 51;
+    /** Second, larger try when the automatic estimate fills {@link #AUTO_MAX_SIZE}. */
+    public static final int AUTO_RETRY_SIZE = 101;
     /** Larger pictures are estimated on their most detailed window of this many pixels (speed; see {@link #estimationWindow}). */
     static final long MAX_ESTIMATION_PIXELS = 160_000;
     /** Linear luminance at or above this is treated as clipped. */
@@ -78,6 +80,20 @@ public final class KernelEstimator {
      */
     public Estimate estimate(float[] lum, int w, int h, int kernelSize, ProgressListener progress, CancellationToken cancel)
             throws CancelledException {
+        Sized first = estimateSized(lum, w, h, kernelSize, AUTO_MAX_SIZE, progress, cancel);
+        if (kernelSize == 0 && first.reachedLimit()) {
+            // Long exposures of old cameras blur further than most: try once more with room for it.
+            Sized larger = estimateSized(lum, w, h, 0, AUTO_RETRY_SIZE, progress, cancel);
+            if (larger.estimate().size() > first.estimate().size()) return larger.estimate();
+        }
+        return first.estimate();
+    }
+
+    /** An estimate, and whether the kernel filled the canvas it was given. */
+    private record Sized(Estimate estimate, boolean reachedLimit) {}
+
+    private Sized estimateSized(float[] lum, int w, int h, int kernelSize, int autoMax, ProgressListener progress,
+                                CancellationToken cancel) throws CancelledException {
         if (w < 16 || h < 16 || lum.length != w * h) throw new IllegalArgumentException("need a plane of at least 16x16, got " + w + "x" + h);
         if (kernelSize != 0 && (kernelSize < 3 || kernelSize % 2 == 0)) throw new IllegalArgumentException("kernel size must be 0 or odd >= 3, got " + kernelSize);
         List<String> warnings = new ArrayList<>();
@@ -90,7 +106,7 @@ public final class KernelEstimator {
         int limit = nearestOdd(Math.min(w, h) / 3.0);
         int ks;
         if (kernelSize == 0) {
-            ks = Math.max(3, Math.min(AUTO_MAX_SIZE, limit));
+            ks = Math.max(3, Math.min(autoMax, limit));
         } else if (kernelSize > limit) {
             ks = Math.max(3, limit);
             warnings.add("the picture is too small for a " + kernelSize + " px kernel; estimated a " + ks + " px one instead");
@@ -163,13 +179,14 @@ public final class KernelEstimator {
             size = Math.min(ks, 2 * (radius + TRIM_MARGIN) + 1);
             k = KernelOps.resizeCanvas(k, ks, size);
         }
-        if (radius >= ks / 2 - 1) {
+        boolean reachedLimit = radius >= ks / 2 - 1;
+        if (reachedLimit) {
             warnings.add(kernelSize == 0
                     ? "the blur may be larger than the largest kernel tried (" + ks + " px); set a larger kernel size"
                     : "the estimated blur fills the whole " + ks + " px kernel; try a larger kernel size");
         }
         if (massNearCentre(k, size) >= 0.8) warnings.add("the photo shows little or no motion blur");
-        return new Estimate(k, size, warnings);
+        return new Sized(new Estimate(k, size, warnings), reachedLimit);
     }
 
     /**

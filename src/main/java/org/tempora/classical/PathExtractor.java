@@ -35,7 +35,10 @@ public final class PathExtractor {
         float[] core = new float[kernel.length];
         float floor = CORE_LEVEL * kernel[peak];
         for (int i = 0; i < kernel.length; i++) core[i] = kernel[i] >= floor ? kernel[i] : 0;
-        double[] fromPeak = geodesic(core, size, peak);
+        keepHeaviestComponent(core, size);
+        int corePeak = 0;
+        for (int i = 0; i < core.length; i++) if (core[i] > core[corePeak]) corePeak = i;
+        double[] fromPeak = geodesic(core, size, corePeak);
         int endA = farthest(fromPeak, core);
         double[] fromA = geodesic(core, size, endA);
         int endB = farthest(fromA, core);
@@ -62,6 +65,7 @@ public final class PathExtractor {
         for (int i = 0; i < count; i++) order[i] = i;
         Arrays.sort(order, (p, q) -> Double.compare(key[p], key[q]));
 
+        boolean[] onCore = new boolean[count];
         int[] sortedPixel = new int[count];
         float[] mass = new float[count];
         double[] from = new double[count], to = new double[count];
@@ -74,6 +78,7 @@ public final class PathExtractor {
             double lo = cum / total - 0.5, hi = (cum + binMass) / total - 0.5;
             for (int m = i; m < j; m++) {
                 sortedPixel[m] = pixel[order[m]];
+                onCore[m] = core[sortedPixel[m]] > 0;
                 mass[m] = (float) (kernel[pixel[order[m]]] / total);
                 from[m] = lo;
                 to[m] = hi;
@@ -82,7 +87,7 @@ public final class PathExtractor {
             i = j;
         }
         to[count - 1] = 0.5; // close the last slice exactly despite rounding
-        TimedKernel timed = new TimedKernel(size, sortedPixel, mass, from, to);
+        TimedKernel timed = new TimedKernel(size, sortedPixel, mass, from, to, onCore);
         return reverseTime ? timed.reversed() : timed;
     }
 
@@ -138,6 +143,42 @@ public final class PathExtractor {
             }
             key[i] = Math.floor(bestArc);
         }
+    }
+
+    /** Zeroes every 8-connected piece of {@code mask} but the one with the most mass. */
+    static void keepHeaviestComponent(float[] mask, int size) {
+        int[] label = new int[mask.length];
+        int[] stack = new int[mask.length];
+        int best = 0, labels = 0;
+        double bestMass = -1;
+        for (int seed = 0; seed < mask.length; seed++) {
+            if (mask[seed] <= 0 || label[seed] != 0) continue;
+            int id = ++labels, top = 0;
+            double m = 0;
+            stack[top++] = seed;
+            label[seed] = id;
+            while (top > 0) {
+                int p = stack[--top];
+                m += mask[p];
+                int px = p % size, py = p / size;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int x = px + dx, y = py + dy;
+                        if (x < 0 || y < 0 || x >= size || y >= size) continue;
+                        int q = y * size + x;
+                        if (mask[q] > 0 && label[q] == 0) {
+                            label[q] = id;
+                            stack[top++] = q;
+                        }
+                    }
+                }
+            }
+            if (m > bestMass) {
+                bestMass = m;
+                best = id;
+            }
+        }
+        for (int i = 0; i < mask.length; i++) if (label[i] != best) mask[i] = 0;
     }
 
     /** Dijkstra over the 8-connected support of the kernel; unreachable pixels stay +infinity. */

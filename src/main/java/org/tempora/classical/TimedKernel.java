@@ -17,13 +17,15 @@ public final class TimedKernel {
     private final float[] mass;      // kernel value of that pixel
     private final double[] from;     // start of the pixel's group time slice, in [-0.5, 0.5]
     private final double[] to;       // end of that slice
+    private final boolean[] core;    // on the path's main stroke (not a faint speck or side piece)
     private final double[] startPos; // path position at t = -0.5 (x, y relative to the centre)
     private final double[] endPos;   // path position at t = +0.5
     private final double[] startVel; // velocity at t = -0.5, pixels per exposure
     private final double[] endVel;
 
-    TimedKernel(int size, int[] pixel, float[] mass, double[] from, double[] to) {
+    TimedKernel(int size, int[] pixel, float[] mass, double[] from, double[] to, boolean[] core) {
         this.size = size;
+        this.core = core;
         this.pixel = pixel;
         this.mass = mass;
         this.from = from;
@@ -39,11 +41,21 @@ public final class TimedKernel {
     }
 
     /**
-     * Root-mean-square distance of the kernel's mass from the path's centre line, in kernel pixels:
-     * about 0.5 for a clean one-pixel trace; large where the path crosses or loops back on itself,
-     * which a still image cannot put in time order.
+     * Root-mean-square distance of the main stroke's mass from the path's centre line, in kernel
+     * pixels: about 0.5 for a clean one-pixel trace; large where the path crosses or loops back on
+     * itself, which a still image cannot put in time order.
      */
-    public double spread() {
+    public double spread() { return spread(true); }
+
+    /** Share of the kernel's mass on the main stroke. */
+    public double coreMass() {
+        double m = 0;
+        for (int i = 0; i < pixel.length; i++) if (core[i]) m += mass[i];
+        return m;
+    }
+
+    /** {@link #spread()} over the main stroke only, or over every pixel of the kernel. */
+    public double spread(boolean coreOnly) {
         int c = size / 2;
         double total = 0, sq = 0;
         int i = 0;
@@ -51,13 +63,16 @@ public final class TimedKernel {
             int j = i;
             double m = 0, sx = 0, sy = 0;
             while (j < pixel.length && from[j] == from[i]) {
+                if (coreOnly && !core[j]) { j++; continue; }
                 m += mass[j];
                 sx += mass[j] * (pixel[j] % size - c);
                 sy += mass[j] * (pixel[j] / size - c);
                 j++;
             }
+            if (m == 0) { i = j; continue; }
             double mx = sx / m, my = sy / m;
             for (int k = i; k < j; k++) {
+                if (coreOnly && !core[k]) continue;
                 double dx = pixel[k] % size - c - mx, dy = pixel[k] / size - c - my;
                 sq += mass[k] * (dx * dx + dy * dy);
             }
@@ -82,14 +97,16 @@ public final class TimedKernel {
         int[] p = new int[n];
         float[] m = new float[n];
         double[] f = new double[n], t = new double[n];
+        boolean[] c = new boolean[n];
         for (int i = 0; i < n; i++) {
             int j = n - 1 - i;
+            c[i] = core[j];
             p[i] = pixel[j];
             m[i] = mass[j];
             f[i] = -to[j];
             t[i] = -from[j];
         }
-        return new TimedKernel(size, p, m, f, t);
+        return new TimedKernel(size, p, m, f, t, c);
     }
 
     /** Mass-weighted mean position (x, y relative to centre) of the path during [s, e] inside the exposure. */

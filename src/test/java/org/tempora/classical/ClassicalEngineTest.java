@@ -104,10 +104,15 @@ class ClassicalEngineTest {
 
     @Test
     void aTangledPathFadesTowardsThePhoto() {
-        assertEquals(1.0, ClassicalEngine.motionStrength(0.5));
-        assertEquals(0.0, ClassicalEngine.motionStrength(4.0));
-        double mid = ClassicalEngine.motionStrength(0.5 * (ClassicalEngine.SPREAD_FULL + ClassicalEngine.SPREAD_NONE));
-        assertEquals(0.5, mid, 1e-12);
+        // A clean line keeps all its motion; an L traced twice over a line (a loop) loses it.
+        assertEquals(1.0, ClassicalEngine.motionStrength(PathExtractor.extract(TimedKernelTest.horizontalLine(15, 11), 15, false)));
+        int size = 15;
+        float[] loop = new float[size * size];
+        for (int i = 2; i <= 12; i++) {
+            loop[2 * size + i] = loop[12 * size + i] = loop[i * size + 2] = loop[i * size + 12] = 1; // a square outline
+        }
+        assertEquals(0.0, ClassicalEngine.motionStrength(PathExtractor.extract(loop, size, false)));
+        assertEquals(0.5, ClassicalEngine.ramp(0.85, ClassicalEngine.SPREAD_NONE, ClassicalEngine.SPREAD_FULL), 1e-12);
     }
 
     @Test
