@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.tempora.Version;
 import org.tempora.classical.ClassicalEngine;
 import org.tempora.engine.CancellationToken;
@@ -92,14 +96,7 @@ final class GenerateCommand implements Callable<Integer> {
                 throw new EngineException(photoPath.getFileName() + ": " + e.getMessage(), e);
             }
             int bitDepth = photo.bitDepth() > 8 ? 16 : 8;
-            List<String> files = new ArrayList<>();
-            for (int i = 0; i < result.frames().size(); i++) {
-                cancel.throwIfCancelled();
-                String name = String.format(Locale.ROOT, "frame_%04d.png", i);
-                LinearImage frame = result.frames().get(i);
-                PhotoWriter.writePng(frame, staged.path().resolve(name), bitDepth);
-                files.add(name);
-            }
+            List<String> files = writeFrames(result.frames(), staged.path(), bitDepth, cancel);
             String kernelFile = "kernel.png";
             if (result.kernel().isPresent()) {
                 PhotoWriter.writePng(KernelPicture.render(result.kernel().get(), 256), staged.path().resolve(kernelFile), 8);
@@ -121,6 +118,36 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /** Renders and encodes frames on every core (PNG compression dominates for large scans). */
+    static List<String> writeFrames(List<LinearImage> frames, Path dir, int bitDepth, CancellationToken cancel) throws Exception {
+        int threads = Math.max(1, Math.min(frames.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<String>> jobs = new ArrayList<>();
+            for (int i = 0; i < frames.size(); i++) {
+                int index = i;
+                jobs.add(pool.submit(() -> {
+                    cancel.throwIfCancelled();
+                    String name = String.format(Locale.ROOT, "frame_%04d.png", index);
+                    PhotoWriter.writePng(frames.get(index), dir.resolve(name), bitDepth);
+                    return name;
+                }));
+            }
+            List<String> names = new ArrayList<>();
+            for (Future<String> job : jobs) {
+                try {
+                    names.add(job.get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Exception cause) throw cause;
+                    throw e;
+                }
+            }
+            return names;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     static Engine engineFor(String name) {
