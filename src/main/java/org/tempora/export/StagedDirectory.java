@@ -69,7 +69,7 @@ public final class StagedDirectory implements AutoCloseable {
     public Path target() { return target; }
 
     /** Moves the complete output into place, replacing an earlier Tempora output or an empty folder. */
-    public void commit() throws IOException {
+    public synchronized void commit() throws IOException {
         Path old = null;
         if (Files.exists(target)) {
             old = target.resolveSibling("." + target.getFileName() + ".old-" + UUID.randomUUID().toString().substring(0, 8));
@@ -85,13 +85,21 @@ public final class StagedDirectory implements AutoCloseable {
         if (old != null) deleteTree(old);
     }
 
-    /** Deletes the staging folder unless committed; safe to call more than once. */
-    @Override public void close() {
+    /** Deletes the staging folder unless committed; safe to call more than once, from any thread. */
+    @Override public synchronized void close() {
         if (committed) return;
-        try {
-            deleteTree(staging);
-        } catch (IOException ignored) {
-            // Best effort: the folder is hidden and named .partial, so a leftover is recognisable.
+        // A writer on another thread (Ctrl-C arrives mid-write) may add a file while we delete: retry.
+        for (int attempt = 0; attempt < 20 && Files.exists(staging); attempt++) {
+            try {
+                deleteTree(staging);
+            } catch (IOException e) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
