@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = {"Measures the classical engine: bidirectional PSNR, blur consistency and time per photo,",
-                "on synthetic camera shake over sharp images (default: ../shared/dev-images) or on a dataset of",
+        description = {"Measures the classical engine's quality and speed.",
+                "Bidirectional PSNR, blur consistency and time per photo, on synthetic camera shake over sharp images (default: ../shared/dev-images) or on a dataset of",
                 "real blurred photos with ground-truth frames (--dataset). Present mode; prints a table."})
 final class BenchmarkCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = {"Scores generated frames against ground truth with the paper's metrics:",
-                "bidirectional PSNR (Eq. 6, direction chosen per pixel), bidirectional patch SSIM (40x40),",
+        description = {"Scores generated frames against ground truth with the paper's metrics.",
+                "Bidirectional PSNR (Eq. 6, direction chosen per pixel), bidirectional patch SSIM (40x40),",
                 "and, with --photo, blur consistency (the photo against the mean of the frames)."})
 final class ScoreCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Makes a motion-blurred photo with ground-truth frames from a sharp one, by averaging",
-                "sub-frames along a camera path in linear light (as high-speed video datasets do).",
+        description = {"Makes a blurred photo with ground-truth frames from a sharp one.",
+                "Sub-frames along a camera path are averaged in linear light, as high-speed video datasets do.",
                 "Writes DIR/blurred.png, DIR/truth/frame_0000.png ..., DIR/trajectory.csv, DIR/kernel.png, DIR/tempora.json."})
 final class SimulateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
