@@ -3,6 +3,7 @@ package org.tempora.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.tempora.image.FrameFolder;
 import org.tempora.image.LinearImage;
 import org.tempora.image.PhotoReader;
+import org.tempora.image.VideoFrames;
 import org.tempora.metrics.VideoScore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +28,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--pred", required = true, paramLabel = "DIR", description = "Folder of generated frames (e.g. a 'tempora generate' output).")
     Path pred;
 
-    @Option(names = "--truth", required = true, paramLabel = "DIR", description = "Folder of ground-truth frames, same count and size.")
+    @Option(names = "--truth", required = true, paramLabel = "DIR|VIDEO",
+            description = "Ground truth, same frame count and size: a folder of frames, or a video (H.264 MP4/MOV, animated GIF).")
     Path truth;
 
     @Option(names = "--photo", paramLabel = "FILE", description = "The blurred photo, for blur consistency.")
@@ -37,7 +40,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         List<LinearImage> p = FrameFolder.read(pred);
-        List<LinearImage> t = FrameFolder.read(truth);
+        List<LinearImage> t = Files.isDirectory(truth) ? FrameFolder.read(truth) : VideoFrames.read(truth);
         if (p.size() != t.size()) {
             throw new UsageException(pred + " has " + p.size() + " frames but " + truth + " has " + t.size()
                     + ": generate with --frames " + t.size());
