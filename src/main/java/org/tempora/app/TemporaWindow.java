@@ -3,7 +3,9 @@ package org.tempora.app;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.tempora.classical.ClassicalEngine;
 import org.tempora.timeline.PlanLimits;
@@ -17,9 +19,11 @@ public final class TemporaWindow extends Application {
         session = new SessionModel(new ClassicalEngine(), new PlanViewModel(PlanLimits.CLASSICAL));
         view = new MainView(session);
         stage.setTitle("Tempora");
-        stage.setScene(new Scene(view, 1280, 820));
-        stage.setMinWidth(800);
-        stage.setMinHeight(560);
+        // Never larger than the screen: small laptop screens, and Monocle's headless 1280x800 screen, must fit the window.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(view, Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight())));
+        stage.setMinWidth(Math.min(800, screen.getWidth()));
+        stage.setMinHeight(Math.min(560, screen.getHeight()));
         stage.show();
         List<String> files = getParameters().getUnnamed();
         if (!files.isEmpty()) session.open(Path.of(files.get(0))); // lets scripts and file managers open a photo directly
