@@ -1,0 +1,252 @@
+package org.tempora.app;
+
+import java.io.File;
+import java.nio.file.Path;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+
+/**
+ * The main window's content: menu and error banner on top, the preview in the middle, plan controls, Generate
+ * and the photo's facts on the right, the timeline with playback underneath. All state lives in
+ * {@link SessionModel}; this class only lays out and binds.
+ */
+public final class MainView extends BorderPane {
+    private final SessionModel session;
+    private final Timeline playback = new Timeline();
+    private File lastFolder;
+
+    public MainView(SessionModel session) {
+        this.session = session;
+        setTop(new VBox(menus(), errorBanner()));
+        setCenter(preview());
+        setRight(sidePanel());
+        setBottom(timeline());
+    }
+
+    /** Stops playback; the window is closing. */
+    public void dispose() { playback.stop(); }
+
+    private MenuBar menus() {
+        MenuItem open = new MenuItem("Open photo...");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> chooseAndOpen());
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> { if (getScene() != null) getScene().getWindow().hide(); });
+        MenuItem generate = new MenuItem("Generate");
+        generate.setAccelerator(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN));
+        generate.setOnAction(e -> session.generate());
+        generate.disableProperty().bind(generateBlocked());
+        MenuItem cancel = new MenuItem("Cancel");
+        cancel.setAccelerator(new KeyCodeCombination(KeyCode.ESCAPE));
+        cancel.setOnAction(e -> session.cancel());
+        cancel.disableProperty().bind(session.tasks().busyProperty().not());
+        return new MenuBar(new Menu("File", null, open, new SeparatorMenuItem(), quit), new Menu("Run", null, generate, cancel));
+    }
+
+    private javafx.beans.binding.BooleanBinding generateBlocked() {
+        return session.tasks().busyProperty().or(session.photoProperty().isNull()).or(session.plan().planProperty().isNull());
+    }
+
+    private HBox errorBanner() {
+        Label text = new Label();
+        text.setId("errorText");
+        text.setWrapText(true);
+        text.textProperty().bind(session.errorProperty());
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        Button dismiss = new Button("Dismiss");
+        dismiss.setOnAction(e -> session.errorProperty().set(""));
+        HBox banner = new HBox(12, text, dismiss);
+        banner.setId("errorBanner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(8, 12, 8, 12));
+        banner.setStyle("-fx-background-color: #fde2e1; -fx-border-color: #e0a0a0; -fx-border-width: 0 0 1 0;");
+        banner.visibleProperty().bind(session.errorProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private StackPane preview() {
+        ImageView view = new ImageView();
+        view.setId("preview");
+        view.setPreserveRatio(true);
+        view.setSmooth(true);
+        view.imageProperty().bind(session.shownImageProperty());
+        Label hint = new Label("Open a motion-blurred photo to see the moments of its exposure.\nDrop a file here, or:");
+        hint.setId("hint");
+        hint.setWrapText(true);
+        Button open = new Button("Open photo");
+        open.setId("openButton");
+        open.setTooltip(new Tooltip("Open a photo (Ctrl+O)"));
+        open.setOnAction(e -> chooseAndOpen());
+        VBox welcome = new VBox(12, hint, open);
+        welcome.setId("welcome");
+        welcome.setAlignment(Pos.CENTER);
+        welcome.visibleProperty().bind(session.photoProperty().isNull());
+        StackPane pane = new StackPane(view, welcome);
+        pane.setMinSize(200, 150);
+        pane.setStyle("-fx-background-color: #2b2b2b;");
+        hint.setStyle("-fx-text-fill: #e8e8e8; -fx-font-size: 14px;");
+        // Fit the picture inside the pane; the pane's size, not the image's, drives layout.
+        view.fitWidthProperty().bind(pane.widthProperty().subtract(16));
+        view.fitHeightProperty().bind(pane.heightProperty().subtract(16));
+        pane.setOnDragOver(this::dragOver);
+        pane.setOnDragDropped(this::dropped);
+        return pane;
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
+        if (ok) open(e.getDragboard().getFiles().get(0).toPath());
+        e.setDropCompleted(ok);
+        e.consume();
+    }
+
+    private ScrollPane sidePanel() {
+        PlanControls plan = new PlanControls(session.plan());
+        Button generate = new Button("Generate");
+        generate.setId("generateButton");
+        generate.setDefaultButton(false);
+        generate.setMaxWidth(Double.MAX_VALUE);
+        generate.setTooltip(new Tooltip("Generate the frames with the classical engine (Ctrl+G)"));
+        generate.setOnAction(e -> session.generate());
+        generate.disableProperty().bind(generateBlocked());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelButton");
+        cancel.setTooltip(new Tooltip("Stop the running work (Esc)"));
+        cancel.setOnAction(e -> session.cancel());
+        cancel.disableProperty().bind(session.tasks().busyProperty().not());
+        HBox buttons = new HBox(8, generate, cancel);
+        HBox.setHgrow(generate, Priority.ALWAYS);
+        ProgressBar progress = new ProgressBar(0);
+        progress.setId("progress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.progressProperty().bind(session.tasks().progressProperty());
+        progress.visibleProperty().bind(session.tasks().busyProperty());
+        Label stage = new Label();
+        stage.setId("stageText");
+        stage.textProperty().bind(session.tasks().stageProperty());
+        Label status = new Label();
+        status.setId("status");
+        status.setWrapText(true);
+        status.textProperty().bind(session.statusProperty());
+        VBox run = new VBox(6, buttons, progress, stage, status);
+        run.setPadding(new Insets(8));
+        PhotoInfoPanel info = new PhotoInfoPanel();
+        session.photoProperty().addListener((o, a, b) -> info.show(b));
+        VBox side = new VBox(4, plan, run, info);
+        side.setPrefWidth(340);
+        ScrollPane scroll = new ScrollPane(side);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefViewportWidth(340);
+        return scroll;
+    }
+
+    private VBox timeline() {
+        TimelineBand band = new TimelineBand();
+        band.setId("timeline");
+        band.planProperty().bind(session.timelinePlanProperty());
+        band.selectedProperty().set(session.selectedFrameProperty().get());
+        band.selectedProperty().addListener((o, a, b) -> session.select(b.intValue()));
+        session.selectedFrameProperty().addListener((o, a, b) -> band.selectedProperty().set(b.intValue()));
+        session.framesReadyProperty().addListener((o, a, b) -> band.setReady(session.readyFrames()));
+        session.timelinePlanProperty().addListener((o, a, b) -> band.setReady(session.readyFrames()));
+
+        Label caption = new Label();
+        caption.setId("caption");
+        caption.textProperty().bind(session.captionProperty());
+
+        Button play = new Button("Play");
+        play.setId("playButton");
+        play.setTooltip(new Tooltip("Play the frames in order"));
+        Spinner<Integer> fps = new Spinner<>(1, 60, 8);
+        fps.setId("fps");
+        fps.setEditable(true);
+        fps.setPrefWidth(80);
+        fps.setAccessibleText("Playback frame rate");
+        CheckBox loop = new CheckBox("Loop");
+        loop.setId("loop");
+        loop.setSelected(true);
+        // One key frame per second, sped up by the rate: the rate is the frame rate, changeable while playing.
+        playback.getKeyFrames().setAll(new KeyFrame(Duration.seconds(1), e -> step(loop.isSelected())));
+        playback.setCycleCount(Animation.INDEFINITE);
+        playback.rateProperty().bind(Bindings.createDoubleBinding(() -> (double) fps.getValue(), fps.valueProperty()));
+        play.setOnAction(e -> {
+            if (playback.getStatus() == Animation.Status.RUNNING) playback.stop();
+            else playback.play();
+        });
+        playback.statusProperty().addListener((o, a, b) -> play.setText(b == Animation.Status.RUNNING ? "Pause" : "Play"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox controls = new HBox(8, play, new Label("fps"), fps, loop, spacer, caption);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, band, controls);
+        box.setPadding(new Insets(6, 8, 8, 8));
+        return box;
+    }
+
+    private void step(boolean loop) {
+        var plan = session.timelinePlanProperty().get();
+        if (plan == null) { playback.stop(); return; }
+        int next = session.selectedFrameProperty().get() + 1;
+        if (next >= plan.size()) {
+            if (!loop) { playback.stop(); return; }
+            next = 0;
+        }
+        session.select(next);
+    }
+
+    private void chooseAndOpen() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a blurred photo");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Photos", "*.jpg", "*.jpeg", "*.png", "*.tif", "*.tiff", "*.bmp", "*.gif",
+                        "*.JPG", "*.JPEG", "*.PNG", "*.TIF", "*.TIFF", "*.BMP", "*.GIF"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (lastFolder != null && lastFolder.isDirectory()) chooser.setInitialDirectory(lastFolder);
+        File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) open(file.toPath());
+    }
+
+    private void open(Path file) {
+        File parent = file.toAbsolutePath().getParent() == null ? null : file.toAbsolutePath().getParent().toFile();
+        if (parent != null) lastFolder = parent;
+        session.open(file);
+    }
+}

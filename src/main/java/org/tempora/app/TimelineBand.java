@@ -1,0 +1,136 @@
+package org.tempora.app;
+
+import java.util.BitSet;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.AccessibleRole;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import org.tempora.timeline.FramePlan;
+import org.tempora.timeline.Interval;
+
+/**
+ * The band under the preview: the photo's exposure [-0.5, 0.5], each frame's interval as a bar coloured past /
+ * present / future (red / green / blue, as in the paper's figure 1; faint until the frame has arrived), and a
+ * playhead on the selected frame that follows mouse drags and Left/Right/Home/End.
+ */
+public final class TimelineBand extends Region {
+    static final Color PAST = Color.rgb(214, 48, 49), PRESENT = Color.rgb(39, 160, 70), FUTURE = Color.rgb(45, 100, 214);
+    private static final double HEIGHT = 72, BAR_TOP = 22, BAR_HEIGHT = 30;
+
+    private final Canvas canvas = new Canvas();
+    private final ObjectProperty<FramePlan> plan = new SimpleObjectProperty<>(this, "plan");
+    private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected");
+    private BitSet ready = new BitSet();
+
+    public TimelineBand() {
+        getChildren().add(canvas);
+        setMinHeight(HEIGHT);
+        setPrefHeight(HEIGHT);
+        setFocusTraversable(true);
+        setAccessibleRole(AccessibleRole.SLIDER);
+        setAccessibleText("Timeline: frames of the exposure; Left and Right step, Home and End jump");
+        Tooltip.install(this, new Tooltip("Drag to scrub; Left/Right step a frame, Home/End jump to the ends"));
+        plan.addListener((o, a, b) -> redraw());
+        selected.addListener((o, a, b) -> redraw());
+        widthProperty().addListener((o, a, b) -> redraw());
+        focusedProperty().addListener((o, a, b) -> redraw());
+        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> { requestFocus(); scrubTo(e.getX()); });
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> scrubTo(e.getX()));
+        addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+    }
+
+    public ObjectProperty<FramePlan> planProperty() { return plan; }
+    /** The playhead's frame; the band sets it when scrubbed, the owner may set it too. */
+    public IntegerProperty selectedProperty() { return selected; }
+
+    /** Which frames have arrived (drawn solid). */
+    public void setReady(BitSet frames) {
+        ready = (BitSet) frames.clone();
+        redraw();
+    }
+
+    @Override protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        redraw();
+    }
+
+    private void scrubTo(double x) {
+        FramePlan p = plan.get();
+        if (p != null) selected.set(TimelineScale.frameAt(p, scale(p).time(x)));
+    }
+
+    private void key(KeyEvent e) {
+        FramePlan p = plan.get();
+        if (p == null) return;
+        int last = p.size() - 1, now = selected.get();
+        int next = switch (e.getCode()) {
+            case LEFT -> Math.max(0, now - 1);
+            case RIGHT -> Math.min(last, now + 1);
+            case HOME -> 0;
+            case END -> last;
+            default -> -1;
+        };
+        if (next >= 0) {
+            selected.set(next);
+            e.consume();
+        }
+    }
+
+    private TimelineScale scale(FramePlan p) { return TimelineScale.fitting(p, Math.max(1, getWidth())); }
+
+    private void redraw() {
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        if (w <= 0 || h <= 0) return;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.rgb(246, 246, 246));
+        g.fillRect(0, 0, w, h);
+        FramePlan p = plan.get();
+        TimelineScale s = scale(p);
+        double ex0 = s.x(Interval.EXPOSURE.start()), ex1 = s.x(Interval.EXPOSURE.end());
+        g.setFill(Color.rgb(222, 222, 222));
+        g.fillRect(ex0, 0, ex1 - ex0, h);
+        g.setStroke(Color.rgb(120, 120, 120));
+        g.setLineWidth(1);
+        g.strokeLine(ex0, 0, ex0, h);
+        g.strokeLine(ex1, 0, ex1, h);
+        g.setFill(Color.rgb(80, 80, 80));
+        g.setFont(Font.font(11));
+        g.fillText("exposure", ex0 + 4, 14);
+        if (p == null) return;
+        boolean lanes = p.hasOverlap(); // overlapping bars alternate between two lanes so each stays visible
+        double laneHeight = lanes ? BAR_HEIGHT / 2 : BAR_HEIGHT;
+        for (int i = 0; i < p.size(); i++) {
+            Interval iv = p.get(i);
+            double x0 = s.x(iv.start()), x1 = s.x(iv.end()), y = BAR_TOP + (lanes ? (i % 2) * laneHeight : 0);
+            Color c = switch (TimelineScale.era(iv)) { case PAST -> PAST; case PRESENT -> PRESENT; case FUTURE -> FUTURE; };
+            g.setFill(ready.get(i) ? c : c.deriveColor(0, 0.5, 1.2, 0.45));
+            g.fillRect(x0 + 0.5, y, Math.max(1, x1 - x0 - 1), laneHeight - 1);
+        }
+        int sel = selected.get();
+        if (sel >= 0 && sel < p.size()) {
+            Interval iv = p.get(sel);
+            double x0 = s.x(iv.start()), x1 = s.x(iv.end()), xm = s.x(iv.middle());
+            g.setStroke(Color.rgb(20, 20, 20));
+            g.setLineWidth(2);
+            g.strokeRect(x0, BAR_TOP - 1, Math.max(1, x1 - x0), BAR_HEIGHT + 1);
+            g.strokeLine(xm, 4, xm, h - 4);
+            g.setFill(Color.rgb(20, 20, 20));
+            g.fillPolygon(new double[] {xm - 5, xm + 5, xm}, new double[] {BAR_TOP - 10, BAR_TOP - 10, BAR_TOP - 3}, 3);
+        }
+        if (isFocused()) {
+            g.setStroke(Color.rgb(40, 110, 220));
+            g.setLineWidth(2);
+            g.strokeRect(1, 1, w - 2, h - 2);
+        }
+    }
+}
