@@ -1,6 +1,10 @@
 package org.tempora.cli;
 
+import java.awt.GraphicsEnvironment;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.tempora.app.TemporaApp;
 import java.io.PrintWriter;
 import org.tempora.engine.CancelledException;
 import org.tempora.engine.EngineException;
@@ -14,7 +18,17 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (wantsWindow(args)) {
+            TemporaApp.main(args); // returns when the window closes
+            System.exit(ExitCode.OK);
+        }
         System.exit(run(args));
+    }
+
+    /** No arguments (or just a photo, as a file manager passes it) on a desktop opens the window. */
+    static boolean wantsWindow(String[] args) {
+        if (GraphicsEnvironment.isHeadless()) return false;
+        return args.length == 0 || (args.length == 1 && !args[0].startsWith("-") && Files.isRegularFile(Path.of(args[0])));
     }
 
     /** Runs the command line without exiting. */
