@@ -1,0 +1,164 @@
+package org.tempora.classical;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.tempora.engine.CancellationToken;
+import org.tempora.engine.CancelledException;
+import org.tempora.engine.ProgressListener;
+
+/**
+ * Uniform and split blur on development crops (320x240, Gaussian noise 0.003), the global kernel estimated blind
+ * as the engine does; closed-form moment distances. Figures measured when the thresholds were set are given next
+ * to each assertion (distance left/right, top/bottom; the warning threshold is 2.35).
+ */
+class BlurUniformityCheckTest {
+    private static final int W = 320, H = 240;
+    private static final String LEFT_RIGHT = "the left half is blurred differently from the right half";
+
+    private static BlurUniformityCheck.Analysis analyse(String what, float[] blurred, int w, int h) throws Exception {
+        KernelEstimator.Estimate global = new KernelEstimator().estimate(blurred, w, h, 0, ProgressListener.NONE, CancellationToken.none());
+        long t0 = System.nanoTime();
+        BlurUniformityCheck.Analysis a = BlurUniformityCheck.analyse(blurred, w, h, global.kernel(), global.size(), CancellationToken.none());
+        System.out.printf("%s (global %d px, check %d ms): %s%n", what, global.size(), (System.nanoTime() - t0) / 1_000_000,
+                BlurUniformityCheck.describe(a));
+        return a;
+    }
+
+    /** The left part of {@code left} and the right part of {@code right}, joined at the middle column. */
+    private static float[] joinLeftRight(float[] left, float[] right) {
+        float[] out = right.clone();
+        for (int y = 0; y < H; y++) System.arraycopy(left, y * W, out, y * W, W / 2);
+        return out;
+    }
+
+    private static float[] row(int ks, int length) {
+        float[] k = new float[ks * ks];
+        for (int i = 0; i < length; i++) k[(ks / 2) * ks + ks / 2 - length / 2 + i] = 1f / length;
+        return k;
+    }
+
+    private static float[] column(int ks, int length) {
+        float[] k = new float[ks * ks];
+        for (int i = 0; i < length; i++) k[(ks / 2 - length / 2 + i) * ks + ks / 2] = 1f / length;
+        return k;
+    }
+
+    @Test
+    void momentDistanceOfStrokesIsClosedForm() {
+        // a 15-pixel row has variance (15^2 - 1) / 12 = 18.67 along it; plus 1 px^2 each way: eigenvalue ratios 19.67
+        double v = (15 * 15 - 1) / 12.0 + 1;
+        assertEquals(Math.sqrt(2) * Math.log(v), BlurUniformityCheck.momentDistance(row(21, 15), column(21, 15), 21), 1e-5);
+        assertEquals(Math.log(v), BlurUniformityCheck.momentDistance(TestPlanes.delta(21), row(21, 15), 21), 1e-5);
+        assertEquals(0, BlurUniformityCheck.momentDistance(row(21, 15), row(21, 15), 21), 1e-6);
+        // shifting a kernel does not change its moments; the distance is symmetric
+        assertEquals(0, BlurUniformityCheck.momentDistance(row(21, 15), KernelOps.shift(row(21, 15), 21, 2, 3), 21), 1e-6);
+        float[] diagonal = TestPlanes.lineKernel(21, 15, 45);
+        assertEquals(BlurUniformityCheck.momentDistance(diagonal, column(21, 9), 21),
+                BlurUniformityCheck.momentDistance(column(21, 9), diagonal, 21), 1e-9);
+    }
+
+    @Test
+    void verdictNamesTheHalves() {
+        assertEquals(Optional.empty(), BlurUniformityCheck.verdict(1.0, Double.NaN));
+        assertEquals(Optional.of("blur looks spatially varying: " + LEFT_RIGHT + "; result is approximate"),
+                BlurUniformityCheck.verdict(3.0, 0.5));
+        assertEquals(Optional.of("blur looks spatially varying: the top half is blurred differently from the bottom half; result is approximate"),
+                BlurUniformityCheck.verdict(Double.NaN, 3.0));
+        assertTrue(BlurUniformityCheck.verdict(3.0, 2.5).orElseThrow().contains("the left half"));
+        assertTrue(BlurUniformityCheck.verdict(2.5, 3.0).orElseThrow().contains("the top half"));
+    }
+
+    @Test
+    void noiseEstimateMatchesAddedNoise() {
+        float[] flat = TestPlanes.addNoise(new float[W * H], 0.01, 3);
+        assertEquals(0.01, BlurUniformityCheck.noiseSigma(flat, W, H), 0.0005);
+    }
+
+    @Test
+    void uniformShakeGivesNoWarning() throws Exception {
+        float[] k = TestPlanes.shakeKernel(23, 21, 2);
+        float[] blurred = TestPlanes.blurredCrop("astronaut.png", 100, 40, W, H, k, 23, 0.003, 11);
+        assertEquals(Optional.empty(), analyse("astronaut, uniform shake", blurred, W, H).warning()); // 0.59, 0.79
+    }
+
+    @Test
+    void uniformLineGivesNoWarning() throws Exception {
+        float[] k = TestPlanes.lineKernel(17, 15, 30);
+        float[] blurred = TestPlanes.blurredCrop("camera.png", 100, 100, W, H, k, 17, 0.003, 11);
+        assertEquals(Optional.empty(), analyse("camera, uniform 15 px line", blurred, W, H).warning()); // 0.18, 0.13
+    }
+
+    @Test
+    void horizontalLeftVerticalRightIsNamed() throws Exception {
+        float[] horizontal = TestPlanes.blurredCrop("astronaut.png", 100, 40, W, H, TestPlanes.lineKernel(17, 15, 0), 17, 0.003, 11);
+        float[] vertical = TestPlanes.blurredCrop("astronaut.png", 100, 40, W, H, TestPlanes.lineKernel(17, 15, 90), 17, 0.003, 11);
+        BlurUniformityCheck.Analysis a = analyse("astronaut, horizontal | vertical", joinLeftRight(horizontal, vertical), W, H);
+        assertTrue(a.leftRight() > BlurUniformityCheck.DIFFERENT, "left/right " + a.leftRight()); // 3.23
+        assertEquals(Optional.of("blur looks spatially varying: " + LEFT_RIGHT + "; result is approximate"), a.warning());
+    }
+
+    @Test
+    void movingHalfOnStillHalfIsNamed() throws Exception {
+        float[] still = TestPlanes.addNoise(TestPlanes.devLuminance("camera.png", 100, 100, W, H), 0.003, 11);
+        float[] moving = TestPlanes.blurredCrop("camera.png", 100, 100, W, H, TestPlanes.lineKernel(17, 15, 0), 17, 0.003, 11);
+        BlurUniformityCheck.Analysis a = analyse("camera, still | horizontal", joinLeftRight(still, moving), W, H);
+        assertTrue(a.warning().orElse("").contains(LEFT_RIGHT), a.warning().toString()); // 2.46, 0.57
+    }
+
+    @Test
+    void blurredTopOnStillBottomIsNamed() throws Exception {
+        float[] still = TestPlanes.addNoise(TestPlanes.devLuminance("coffee.png", 100, 80, W, H), 0.003, 11);
+        float[] moving = TestPlanes.blurredCrop("coffee.png", 100, 80, W, H, TestPlanes.lineKernel(17, 15, 0), 17, 0.003, 11);
+        System.arraycopy(still, W * H / 2, moving, W * H / 2, W * H / 2);
+        BlurUniformityCheck.Analysis a = analyse("coffee, horizontal over still", moving, W, H);
+        assertTrue(a.warning().orElse("").contains("the top half is blurred differently from the bottom half"), a.warning().toString());
+    }
+
+    @Test
+    void flatPictureGivesNoWarning() throws Exception {
+        float[] flat = new float[W * H];
+        for (int y = 0; y < H; y++) for (int x = 0; x < W; x++) flat[y * W + x] = 0.3f + 0.2f * x / W + 0.05f * y / H;
+        flat = TestPlanes.addNoise(flat, 0.003, 4);
+        // a plausible global kernel rather than the estimate (which fills its 81 px canvas on noise, too big to judge by halves)
+        BlurUniformityCheck.Analysis a = BlurUniformityCheck.analyse(flat, W, H, TestPlanes.lineKernel(17, 15, 0), 17, CancellationToken.none());
+        System.out.println("flat ramp: " + BlurUniformityCheck.describe(a));
+        assertEquals(Optional.empty(), a.warning());
+        for (boolean t : a.textured()) assertFalse(t, "a flat ramp has no texture");
+    }
+
+    @Test
+    void skyAboveDetailGivesNoWarning() throws Exception {
+        float[] k = TestPlanes.lineKernel(17, 15, 0);
+        float[] blurred = TestPlanes.blurredCrop("camera.png", 20, 20, W, H, k, 17, 0.003, 11);
+        assertEquals(Optional.empty(), analyse("camera with sky, uniform line", blurred, W, H).warning()); // 1.91, 0.23
+    }
+
+    @Test
+    void workingResolutionTiming() throws Exception {
+        // 640x360, a typical working resolution; prints the time after a warm-up run
+        int w = 640, h = 360;
+        float[] k = TestPlanes.shakeKernel(23, 21, 2);
+        float[] blurred = TestPlanes.blurredCrop("hubble_deep_field.jpg", 150, 200, w, h, k, 23, 0.003, 11);
+        KernelEstimator estimator = new KernelEstimator();
+        KernelEstimator.Estimate global = estimator.estimate(blurred, w, h, 0, ProgressListener.NONE, CancellationToken.none());
+        BlurUniformityCheck.analyse(blurred, w, h, global.kernel(), global.size(), CancellationToken.none());
+        long t0 = System.nanoTime();
+        estimator.estimate(blurred, w, h, 0, ProgressListener.NONE, CancellationToken.none());
+        long t1 = System.nanoTime();
+        BlurUniformityCheck.Analysis a = BlurUniformityCheck.analyse(blurred, w, h, global.kernel(), global.size(), CancellationToken.none());
+        System.out.printf("640x360 hubble, uniform shake: global estimate %d ms, check %d ms: %s%n", (t1 - t0) / 1_000_000,
+                (System.nanoTime() - t1) / 1_000_000, BlurUniformityCheck.describe(a));
+        assertEquals(Optional.empty(), a.warning());
+    }
+
+    @Test
+    void honoursCancellation() throws Exception {
+        float[] k = TestPlanes.lineKernel(17, 15, 30);
+        float[] blurred = TestPlanes.blurredCrop("camera.png", 100, 100, W, H, k, 17, 0.003, 11);
+        CancellationToken token = new CancellationToken();
+        token.cancel();
+        assertThrows(CancelledException.class, () -> BlurUniformityCheck.check(blurred, W, H, k, 17, token));
+    }
+}
