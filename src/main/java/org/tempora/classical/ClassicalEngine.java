@@ -76,11 +76,15 @@ public final class ClassicalEngine implements Engine {
 
         long t1 = System.nanoTime();
         cancel.throwIfCancelled();
-        KernelEstimator.Estimate estimate = estimator.estimate(work.luminance(), w, h, request.options().kernelSize(), progress, cancel);
+        float[] luminance = work.luminance();
+        KernelEstimator.Estimate estimate = estimator.estimate(luminance, w, h, request.options().kernelSize(), progress, cancel);
         warnings.addAll(estimate.warnings());
         float[] kernel = estimate.kernel();
         int ks = estimate.size();
         timings.put("estimateKernel", ms(t1));
+        long tu = System.nanoTime();
+        BlurUniformityCheck.check(luminance, w, h, kernel, ks, cancel).ifPresent(warnings::add);
+        timings.put("uniformityCheck", ms(tu));
 
         long t2 = System.nanoTime();
         TimedKernel timed = PathExtractor.extract(kernel, ks, request.options().reverseTime());
