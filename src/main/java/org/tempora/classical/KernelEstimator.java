@@ -61,7 +61,7 @@ public final class KernelEstimator {
     private static final int ITERATIONS_PER_LEVEL = 5;
     private static final double LAMBDA_START = 4e-3, LAMBDA_DECAY = 1.1, LAMBDA_MIN = 1e-4;
     /** Pan et al. double beta up to 1e5; tripling gave the same kernels on our test set in 2/3 of the time. */
-    private static final double KAPPA = 4, BETA_MAX = 1e5; // kappa 4 (Pan et al. use 2): as good on the benchmark as 3, a fifth fewer FFTs
+    private static final double KAPPA = 3, BETA_MAX = 1e5;
     /** Tikhonov weight on the kernel as a fraction of the total gradient energy; 0.1-0.3 worked best on the dev images. */
     private static final double GAMMA_RELATIVE = 0.2;
     private static final int CG_ITERATIONS = 20;
