@@ -40,7 +40,7 @@ public final class PhotoReader {
     public static Photo read(Path file) throws UnreadablePhotoException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         byte[] head = new byte[ImageFormat.SNIFF_LENGTH];
-        int n = sniff(file, name, head);
+        int n = sniff(file, name, head, "this is a folder, not a photo; choose an image file inside it");
         ImageFormat format = ImageFormat.detect(head, n).orElseThrow(() -> ImageFormat.describeUnsupported(head, n)
                 .map(kind -> ReadFailure.of(name, "this is " + kind + ", which Tempora cannot read; convert it to JPEG, PNG or TIFF"))
                 .orElseGet(() -> ReadFailure.of(name, "not a JPEG, PNG, TIFF, BMP or GIF image (unknown or damaged format); convert it to one of these")));
@@ -69,8 +69,8 @@ public final class PhotoReader {
     }
 
     /** Reads the leading bytes, turning every file-system problem into its plain-words message. */
-    private static int sniff(Path file, String name, byte[] head) throws UnreadablePhotoException {
-        if (Files.isDirectory(file)) throw ReadFailure.of(name, "this is a folder, not a photo; choose an image file inside it");
+    static int sniff(Path file, String name, byte[] head, String folderMessage) throws UnreadablePhotoException {
+        if (Files.isDirectory(file)) throw ReadFailure.of(name, folderMessage);
         try (InputStream in = Files.newInputStream(file)) {
             int n = in.readNBytes(head, 0, head.length);
             if (n == 0) throw ReadFailure.of(name, "the file is empty (0 bytes); copy or export it again");

@@ -34,7 +34,7 @@ public final class VideoFrames {
     public static List<LinearImage> read(Path file) throws UnreadablePhotoException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         byte[] head = new byte[SNIFF_LENGTH];
-        int n = sniff(file, name, head);
+        int n = PhotoReader.sniff(file, name, head, "this is a folder, not a video; use it as a folder of frames or choose a video file");
         if (n >= 6 && ascii(head, 0, 4).equals("GIF8")) return GifAnimation.read(file, name, MAX_FRAMES);
         if (n >= 8 && ISO_LEADING_BOXES.contains(ascii(head, 4, 4))) {
             if (ascii(head, 4, 4).equals("ftyp") && n >= 12) {
@@ -68,23 +68,6 @@ public final class VideoFrames {
         if (needed > free) {
             throw ReadFailure.of(name, "its " + frames + " frames of " + width + " x " + height + " pixels need about " + (needed >> 20)
                     + " MB but only " + (Math.max(0, free) >> 20) + " MB of memory is free; cut the video shorter or start Tempora with a larger heap (-Xmx)");
-        }
-    }
-
-    private static int sniff(Path file, String name, byte[] head) throws UnreadablePhotoException {
-        if (Files.isDirectory(file)) throw ReadFailure.of(name, "this is a folder, not a video; use it as a folder of frames or choose a video file");
-        try (InputStream in = Files.newInputStream(file)) {
-            int n = in.readNBytes(head, 0, head.length);
-            if (n == 0) throw ReadFailure.of(name, "the file is empty (0 bytes); copy or export it again");
-            return n;
-        } catch (NoSuchFileException e) {
-            throw ReadFailure.of(name, "the file does not exist; check the folder and the file name");
-        } catch (AccessDeniedException e) {
-            throw ReadFailure.of(name, "the file cannot be opened (no permission to read it); check its permissions");
-        } catch (UnreadablePhotoException e) {
-            throw e;
-        } catch (IOException e) {
-            throw ReadFailure.of(name, "the file cannot be read (" + ReadFailure.plainReason(e) + "); check the disk or copy the file again", e);
         }
     }
 
