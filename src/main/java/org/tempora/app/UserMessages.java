@@ -24,7 +24,7 @@ public final class UserMessages {
         if (error instanceof NoSuchFileException e) return "The file " + e.getFile() + " does not exist (moved or deleted?): open it again from its new place.";
         if (error instanceof AccessDeniedException e) return "Tempora may not read " + e.getFile() + ": check the file's permissions.";
         if (expected(error) && error.getMessage() != null && !error.getMessage().isBlank()) return sentence(error.getMessage());
-        String what = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        String what = error.getMessage() == null ? "no details" : error.getMessage();
         return "Internal error (" + what + "). Please report it with the photo you used; your photo was not changed.";
     }
 

@@ -41,7 +41,7 @@ public final class ClassicalEngine implements Engine {
     @Override public String version() { return VERSION; }
 
     /** Frames this engine can render: any number, up to two exposures before and after. */
-    public static PlanLimits limits() { return PlanLimits.CLASSICAL; }
+    @Override public PlanLimits limits() { return PlanLimits.CLASSICAL; }
 
     @Override
     public GenerationResult generate(GenerationRequest request, ProgressListener progress, CancellationToken cancel)

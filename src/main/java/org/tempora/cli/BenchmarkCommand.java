@@ -23,6 +23,8 @@ import org.tempora.image.LinearImage;
 import org.tempora.image.PhotoReader;
 import org.tempora.image.PhotoWriter;
 import org.tempora.image.Resampling;
+import org.tempora.io.AtomicFiles;
+import org.tempora.export.StagedDirectory;
 import org.tempora.metrics.VideoScore;
 import org.tempora.simulate.BlurSimulator;
 import org.tempora.simulate.CameraShake;
@@ -122,6 +124,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         Collections.sort(files);
         if (files.isEmpty()) throw new UsageException("no sharp images in " + images);
         List<Item> items = new ArrayList<>();
+        try (StagedDirectory staged = save == null ? null : StagedDirectory.open(save, false, null)) {
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
             double len = 8 + 22 * ((i * 0.618034) % 1.0); // blur widths spread over 8-30 px
@@ -139,8 +142,8 @@ final class BenchmarkCommand implements Callable<Integer> {
             for (LinearImage t : sim.truthFrames()) truth.add(centreCrop(t, w, h));
             String name = f.getFileName().toString().replaceFirst("\\.[^.]+$", "") + String.format(Locale.ROOT, " (%.0f px)", len);
             Path blurredFile = null;
-            if (save != null) {
-                Path dir = save.resolve(f.getFileName().toString().replaceFirst("\\.[^.]+$", ""));
+            if (staged != null) {
+                Path dir = staged.path().resolve(f.getFileName().toString().replaceFirst("\\.[^.]+$", ""));
                 Files.createDirectories(dir.resolve("truth"));
                 blurredFile = dir.resolve("blurred.png");
                 PhotoWriter.writePng(blurred, blurredFile, 8);
@@ -148,12 +151,17 @@ final class BenchmarkCommand implements Callable<Integer> {
                     PhotoWriter.writePng(truth.get(k), dir.resolve("truth").resolve(String.format(Locale.ROOT, "frame_%04d.png", k)), 8);
                 }
             }
-            items.add(new Item(name, blurred, truth, blurredFile));
+            items.add(new Item(name, blurred, truth, blurredFile == null ? null : save.resolve(staged.path().relativize(blurredFile))));
+        }
+        if (staged != null) staged.commit();
+        } catch (org.tempora.engine.CancelledException e) {
+            throw new UsageException("--save was cancelled; nothing was written");
         }
         return items;
     }
 
     private static List<Item> loadDataset(Path root) throws IOException {
+        if (!Files.isDirectory(root)) throw new UsageException("--dataset " + root + " is not a folder");
         List<Path> dirs = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(root)) {
             for (Path p : s) if (Files.isDirectory(p)) dirs.add(p);
@@ -163,15 +171,29 @@ final class BenchmarkCommand implements Callable<Integer> {
         for (Path d : dirs) {
             Path truthDir = Files.isDirectory(d.resolve("truth")) ? d.resolve("truth") : d.resolve("gt");
             if (!Files.isDirectory(truthDir)) continue;
-            Path blurredFile = null;
-            try (DirectoryStream<Path> s = Files.newDirectoryStream(d)) {
-                for (Path p : s) if (Files.isRegularFile(p) && SHARP.matcher(p.getFileName().toString()).matches()) blurredFile = p;
-            }
+            Path blurredFile = blurredPhotoIn(d);
             if (blurredFile == null) continue;
             items.add(new Item(d.getFileName().toString(), PhotoReader.read(blurredFile).pixels(), FrameFolder.read(truthDir), blurredFile));
         }
         if (items.isEmpty()) throw new UsageException("no items in " + root + ": each sub-folder needs a blurred photo and a truth/ folder");
         return items;
+    }
+
+    /** The item's blurred photo: blurred.* if present, else its only image that is not a kernel picture. */
+    static Path blurredPhotoIn(Path dir) throws IOException {
+        List<Path> candidates = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
+                String name = p.getFileName().toString();
+                if (!Files.isRegularFile(p) || !SHARP.matcher(name).matches() || name.startsWith(".")) continue;
+                if (name.toLowerCase(Locale.ROOT).startsWith("blurred.")) return p;
+                if (!name.equalsIgnoreCase("kernel.png")) candidates.add(p);
+            }
+        }
+        if (candidates.size() > 1) {
+            throw new UsageException(dir + " holds several photos: name the blurred one blurred.png (or .jpg, .tif)");
+        }
+        return candidates.isEmpty() ? null : candidates.get(0);
     }
 
     /** Scales the image to cover w x h, then takes the centre. */
@@ -207,13 +229,9 @@ final class BenchmarkCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "cold start: 'tempora generate' on %s, %d frames, JVM start included: %.2f s (exit %d)%n",
                     item.name(), item.truth().size(), (System.nanoTime() - t0) / 1e9, rc);
         } finally {
-            deleteQuietly(tmp);
+            AtomicFiles.deleteTree(tmp);
         }
     }
 
-    private static void deleteQuietly(Path root) throws IOException {
-        try (var walk = Files.walk(root)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
+
 }

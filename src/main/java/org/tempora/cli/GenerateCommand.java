@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.tempora.Version;
 import org.tempora.classical.ClassicalEngine;
 import org.tempora.engine.CancellationToken;
@@ -75,6 +76,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         FramePlan plan = planOptions.toPlan();
         Engine engine = engineFor(engineName);
+        engine.limits().check(plan);
         EngineOptions options;
         try {
             options = EngineOptions.defaults().withReverseTime(reverseTime).withKernelSize(kernelSize);
@@ -96,7 +98,7 @@ final class GenerateCommand implements Callable<Integer> {
                 throw new EngineException(photoPath.getFileName() + ": " + e.getMessage(), e);
             }
             int bitDepth = photo.bitDepth() > 8 ? 16 : 8;
-            List<String> files = writeFrames(result.frames(), staged.path(), bitDepth, cancel);
+            List<String> files = writeFrames(result.frames(), 8L * photo.pixels().pixelCount() * photo.pixels().channels(), staged.path(), bitDepth, cancel);
             String kernelFile = "kernel.png";
             if (result.kernel().isPresent()) {
                 PhotoWriter.writePng(KernelPicture.render(result.kernel().get(), 256), staged.path().resolve(kernelFile), 8);
@@ -121,8 +123,11 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     /** Renders and encodes frames on every core (PNG compression dominates for large scans). */
-    static List<String> writeFrames(List<LinearImage> frames, Path dir, int bitDepth, CancellationToken cancel) throws Exception {
-        int threads = Math.max(1, Math.min(frames.size(), Runtime.getRuntime().availableProcessors()));
+    static List<String> writeFrames(List<LinearImage> frames, long frameBytes, Path dir, int bitDepth, CancellationToken cancel)
+            throws Exception {
+        // One rendered frame plus its encoded copy per thread must fit in the heap beside the engine's data.
+        int byMemory = (int) Math.max(1, Runtime.getRuntime().maxMemory() / 4 / frameBytes);
+        int threads = Math.max(1, Math.min(Math.min(frames.size(), byMemory), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<String>> jobs = new ArrayList<>();
@@ -147,18 +152,19 @@ final class GenerateCommand implements Callable<Integer> {
             return names;
         } finally {
             pool.shutdownNow();
+            pool.awaitTermination(1, TimeUnit.MINUTES); // no writer may still touch the folder when it is removed
         }
     }
 
     static Engine engineFor(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "classical", "auto" -> new ClassicalEngine();
+            case "classical" -> new ClassicalEngine();
             default -> throw new UsageException("unknown engine '" + name + "': use classical");
         };
     }
 
     private ProgressListener progress(PrintWriter err) {
         if (quiet || System.console() == null) return ProgressListener.NONE;
-        return (stage, done, total) -> err.printf(Locale.ROOT, "\r%-24s %d/%d", stage, done, total);
+        return (stage, done, total) -> err.printf(Locale.ROOT, "\r%-24s %d/%d\u001b[K%s", stage, done, total, done == total ? "\n" : "");
     }
 }

@@ -10,6 +10,7 @@ import org.tempora.engine.CancelledException;
 import org.tempora.engine.EngineException;
 import org.tempora.export.OutputRefusedException;
 import org.tempora.image.UnreadablePhotoException;
+import org.tempora.simulate.TrajectoryFileException;
 import org.tempora.timeline.InvalidPlanException;
 import picocli.CommandLine;
 
@@ -19,8 +20,13 @@ public final class Main {
 
     public static void main(String[] args) {
         if (wantsWindow(args)) {
-            TemporaApp.main(args); // returns when the window closes
-            System.exit(ExitCode.OK);
+            try {
+                TemporaApp.launch(args); // returns when the window closes
+                System.exit(ExitCode.OK);
+            } catch (IllegalStateException noDisplay) {
+                System.err.println("tempora: " + noDisplay.getMessage());
+                System.exit(ExitCode.USAGE);
+            }
         }
         System.exit(run(args));
     }
@@ -67,7 +73,7 @@ public final class Main {
     private static int handle(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         int code;
-        if (ex instanceof UnreadablePhotoException) code = ExitCode.UNREADABLE_INPUT;
+        if (ex instanceof UnreadablePhotoException || ex instanceof TrajectoryFileException) code = ExitCode.UNREADABLE_INPUT;
         else if (ex instanceof OutputRefusedException || ex instanceof InvalidPlanException || ex instanceof UsageException) code = ExitCode.USAGE;
         else if (ex instanceof CancelledException) code = ExitCode.CANCELLED;
         else if (ex instanceof EngineException) code = ExitCode.ENGINE_FAILURE;
@@ -75,7 +81,7 @@ public final class Main {
             err.println("tempora: could not write the output: " + ex.getMessage() + " (check free disk space and permissions)");
             return ExitCode.ENGINE_FAILURE;
         } else {
-            err.println("tempora: internal error: " + ex + " (please report it with the command you ran)");
+            err.println("tempora: internal error: " + ex.getMessage() + " (please report it with the command you ran; TEMPORA_DEBUG=1 shows details)");
             if (System.getenv("TEMPORA_DEBUG") != null) ex.printStackTrace(err);
             return ExitCode.ENGINE_FAILURE;
         }

@@ -1,7 +1,13 @@
 package org.tempora.cli;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import org.tempora.export.StagedDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = {"Scores generated frames against ground truth with the paper's metrics.",
                 "Bidirectional PSNR (Eq. 6, direction chosen per pixel), bidirectional patch SSIM (40x40),",
-                "and, with --photo, blur consistency (the photo against the mean of the frames)."})
+                "and, with --photo, blur consistency (the photo against the mean of the frames inside its exposure,",
+                "known from the tempora.json of a Tempora output; otherwise all frames)."})
 final class ScoreCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -38,6 +45,24 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the scores as JSON.")
     boolean json;
 
+    /** The frames inside the photo's exposure, read from a Tempora output's record; all frames otherwise. */
+    private List<LinearImage> exposureFrames(List<LinearImage> frames) throws IOException {
+        Path record = pred.resolve(StagedDirectory.MARKER);
+        if (!Files.isRegularFile(record)) return frames;
+        try {
+            JsonArray list = JsonParser.parseString(Files.readString(record)).getAsJsonObject().getAsJsonArray("frames");
+            if (list == null || list.size() != frames.size()) return frames;
+            List<LinearImage> inside = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                JsonObject f = list.get(i).getAsJsonObject();
+                if (f.get("start").getAsDouble() >= -0.5 - 1e-9 && f.get("end").getAsDouble() <= 0.5 + 1e-9) inside.add(frames.get(i));
+            }
+            return inside.isEmpty() ? frames : inside;
+        } catch (RuntimeException unreadable) {
+            return frames; // a damaged record: score all frames, as for a plain folder
+        }
+    }
+
     @Override public Integer call() throws Exception {
         List<LinearImage> p = FrameFolder.read(pred);
         List<LinearImage> t = Files.isDirectory(truth) ? FrameFolder.read(truth) : VideoFrames.read(truth);
@@ -50,7 +75,13 @@ final class ScoreCommand implements Callable<Integer> {
                     + t.get(0).width() + "x" + t.get(0).height() + ": score frames of the same size");
         }
         LinearImage blurred = photo == null ? null : PhotoReader.read(photo).pixels();
-        VideoScore score = VideoScore.of(p, t, blurred);
+        if (blurred != null && (blurred.width() != p.get(0).width() || blurred.height() != p.get(0).height()
+                || blurred.channels() != p.get(0).channels())) {
+            throw new UsageException("the photo is " + blurred.width() + "x" + blurred.height() + " with " + blurred.channels()
+                    + " channel(s) but the frames are " + p.get(0).width() + "x" + p.get(0).height() + " with " + p.get(0).channels()
+                    + ": give the photo the frames were generated from");
+        }
+        VideoScore score = VideoScore.of(p, t, blurred, exposureFrames(p));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonObject o = new JsonObject();

@@ -19,6 +19,8 @@ import org.tempora.image.PhotoWriter;
 import org.tempora.simulate.BlurSimulator;
 import org.tempora.simulate.CameraShake;
 import org.tempora.simulate.SimulatedBlur;
+import org.tempora.timeline.FramePlans;
+import org.tempora.timeline.Interval;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -95,7 +97,8 @@ final class SimulateCommand implements Callable<Integer> {
         }
         SimulatedBlur sim = BlurSimulator.simulate(sharp.pixels(), path, frames, subframes, noise, seed);
         int bits = sharp.bitDepth() > 8 ? 16 : 8;
-        try (StagedDirectory staged = StagedDirectory.open(out, force, sharpPath)) {
+        try (StagedDirectory staged = StagedDirectory.open(out, force, sharpPath);
+             CancelOnInterrupt hook = new CancelOnInterrupt(new org.tempora.engine.CancellationToken(), staged)) {
             Path dir = staged.path();
             PhotoWriter.writePng(sim.blurred(), dir.resolve("blurred.png"), bits);
             Files.createDirectory(dir.resolve("truth"));
@@ -103,7 +106,7 @@ final class SimulateCommand implements Callable<Integer> {
                 PhotoWriter.writePng(sim.truthFrames().get(i), dir.resolve("truth").resolve(String.format(Locale.ROOT, "frame_%04d.png", i)), bits);
             }
             CameraShake.write(path, dir.resolve("trajectory.csv"));
-            int ks = kernelSide(path);
+            int ks = 2 * BlurSimulator.margin(path) + 1;
             PhotoWriter.writePng(KernelPicture.render(new BlurKernel(ks, BlurSimulator.kernelImage(path, ks), 1.0), 256), dir.resolve("kernel.png"), 8);
             JsonObject rec = new JsonObject();
             rec.addProperty("format", "tempora-simulation/1");
@@ -117,10 +120,10 @@ final class SimulateCommand implements Callable<Integer> {
             rec.addProperty("width", sim.blurred().width());
             rec.addProperty("height", sim.blurred().height());
             JsonArray iv = new JsonArray();
-            for (int i = 0; i < frames; i++) {
+            for (Interval interval : FramePlans.present(frames).intervals()) {
                 JsonArray pair = new JsonArray();
-                pair.add((double) i / frames - 0.5);
-                pair.add((double) (i + 1) / frames - 0.5);
+                pair.add(interval.start());
+                pair.add(interval.end());
                 iv.add(pair);
             }
             rec.add("truthIntervals", iv);
@@ -132,10 +135,4 @@ final class SimulateCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** Odd side that holds the whole path around the centre. */
-    static int kernelSide(Trajectory path) {
-        double r = 0;
-        for (Trajectory.Sample s : path.samples()) r = Math.max(r, Math.max(Math.abs(s.x()), Math.abs(s.y())));
-        return 2 * ((int) Math.ceil(r) + 2) + 1;
-    }
 }

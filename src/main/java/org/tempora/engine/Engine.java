@@ -1,5 +1,7 @@
 package org.tempora.engine;
 
+import org.tempora.timeline.PlanLimits;
+
 /**
  * Turns one blurred photo and a frame plan into frames. The classical engine and the diffusion
  * engine implement it; the command line and the window only talk to this interface.
@@ -10,6 +12,9 @@ public interface Engine {
 
     /** Version of the engine's method, recorded in outputs. */
     String version();
+
+    /** The frame plans this engine can render; callers check a plan before any heavy work. */
+    PlanLimits limits();
 
     /**
      * Runs one generation. Implementations call {@code progress} from the calling thread and check

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.tempora.engine.GenerationResult;
 import org.tempora.engine.Trajectory;
 import org.tempora.image.Photo;
+import org.tempora.io.AtomicFiles;
 import org.tempora.timeline.Interval;
 
 /**

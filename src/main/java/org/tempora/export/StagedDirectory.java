@@ -2,13 +2,12 @@ package org.tempora.export;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.UUID;
+import org.tempora.engine.CancelledException;
+import org.tempora.io.AtomicFiles;
 
 /**
  * An output folder that appears whole or not at all: everything is written into a hidden sibling
@@ -22,6 +21,7 @@ public final class StagedDirectory implements AutoCloseable {
     private final Path target;
     private final Path staging;
     private boolean committed;
+    private boolean closed;
 
     private StagedDirectory(Path target, Path staging) {
         this.target = target;
@@ -68,8 +68,13 @@ public final class StagedDirectory implements AutoCloseable {
 
     public Path target() { return target; }
 
-    /** Moves the complete output into place, replacing an earlier Tempora output or an empty folder. */
-    public synchronized void commit() throws IOException {
+    /**
+     * Moves the complete output into place, replacing an earlier Tempora output or an empty folder.
+     *
+     * @throws CancelledException when {@link #close()} ran first (Ctrl-C): the earlier output is left untouched
+     */
+    public synchronized void commit() throws IOException, CancelledException {
+        if (closed) throw new CancelledException();
         Path old = null;
         if (Files.exists(target)) {
             old = target.resolveSibling("." + target.getFileName() + ".old-" + UUID.randomUUID().toString().substring(0, 8));
@@ -82,16 +87,24 @@ public final class StagedDirectory implements AutoCloseable {
             throw e;
         }
         committed = true;
-        if (old != null) deleteTree(old);
+        if (old != null) {
+            try {
+                AtomicFiles.deleteTree(old);
+            } catch (IOException e) {
+                // The new output is in place; a leftover hidden copy of the old one is only clutter.
+                System.err.println("warning: could not remove the earlier output kept at " + old + ": delete it by hand");
+            }
+        }
     }
 
     /** Deletes the staging folder unless committed; safe to call more than once, from any thread. */
     @Override public synchronized void close() {
+        closed = true;
         if (committed) return;
         // A writer on another thread (Ctrl-C arrives mid-write) may add a file while we delete: retry.
         for (int attempt = 0; attempt < 20 && Files.exists(staging); attempt++) {
             try {
-                deleteTree(staging);
+                AtomicFiles.deleteTree(staging);
             } catch (IOException e) {
                 try {
                     Thread.sleep(50);
@@ -107,20 +120,5 @@ public final class StagedDirectory implements AutoCloseable {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             return !s.iterator().hasNext();
         }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) return;
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -1,5 +1,7 @@
 package org.tempora.image;
 
+import org.tempora.io.AtomicFiles;
+
 import org.w3c.dom.Node;
 
 import javax.imageio.IIOImage;
@@ -20,18 +22,13 @@ import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferUShort;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Saves linear-light images as sRGB-encoded PNG (8 or 16 bits per sample, grey stays one channel) with an sRGB
@@ -55,37 +52,10 @@ public final class PhotoWriter {
         String name = abs.getFileName().toString();
         if (Files.isDirectory(abs)) throw new IOException("Cannot save " + name + ": a folder with that name already exists in " + dir + "; choose another name");
         BufferedImage encoded = encode(img, bitDepth);
-        Path temp = null;
         try {
-            temp = newFileBeside(dir, name);
-            writeTo(encoded, temp, xmp);
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ch.force(true);     // data on disk before the rename makes it visible
-            }
-            Files.move(temp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            temp = null;
+            AtomicFiles.write(abs, temp -> writeTo(encoded, temp, xmp));
         } catch (IOException e) {
             throw new IOException(explain(name, dir, e), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the original failure is what the user needs to see
-                }
-            }
-        }
-    }
-
-    /** A fresh hidden file next to the target, created with default permissions (the umask applies, unlike createTempFile's 0600). */
-    private static Path newFileBeside(Path dir, String name) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            Path p = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
-            try {
-                return Files.createFile(p);
-            } catch (FileAlreadyExistsException taken) {
-                if (attempt >= 8) throw taken;
-            }
         }
     }
 

@@ -16,12 +16,17 @@ import org.tempora.image.LinearImage;
 public record VideoScore(double bidirectionalPsnr, double pooledPsnr, double forwardPsnr, double bidirectionalSsim, double consistencyPsnr) {
 
     public static VideoScore of(List<LinearImage> predicted, List<LinearImage> truth, LinearImage photo) {
+        return of(predicted, truth, photo, predicted);
+    }
+
+    /** As {@link #of(List, List, LinearImage)}, with blur consistency over {@code exposureFrames} only (those inside the exposure). */
+    public static VideoScore of(List<LinearImage> predicted, List<LinearImage> truth, LinearImage photo, List<LinearImage> exposureFrames) {
         BidirectionalPsnr.Result p = BidirectionalPsnr.compute(predicted, truth);
         PatchSsim.Result s = PatchSsim.compute(predicted, truth);
         double forward = 0;
         for (double v : p.forwardFramePsnr()) forward += v;
         forward /= p.frameCount();
-        double consistency = photo == null ? Double.NaN : BlurConsistency.psnr(photo, predicted);
+        double consistency = photo == null ? Double.NaN : BlurConsistency.psnr(photo, exposureFrames);
         return new VideoScore(p.meanFramePsnr(), p.psnr(), forward, s.ssim(), consistency);
     }
 }

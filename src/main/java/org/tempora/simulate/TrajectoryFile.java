@@ -1,14 +1,14 @@
 package org.tempora.simulate;
 
+import org.tempora.io.AtomicFiles;
+
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -80,10 +80,7 @@ final class TrajectoryFile {
 
     /** Writes through a temporary file in the same folder, then moves it into place, so readers never see half a file. */
     static void write(Trajectory path, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
+        AtomicFiles.write(file, tmp -> {
             try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 out.write("# camera path: t in normalised exposure time [-0.5, 0.5], x right and y down in pixels\n");
                 out.write("t,x,y\n");
@@ -92,14 +89,7 @@ final class TrajectoryFile {
                     out.write(s.t() + "," + s.x() + "," + s.y() + "\n");
                 }
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** The fields as numbers, or null if any does not parse. */

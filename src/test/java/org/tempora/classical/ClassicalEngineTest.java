@@ -56,6 +56,9 @@ class ClassicalEngineTest {
         SimulatedBlur sim = BlurSimulator.simulate(sharp, CameraShake.linear(12, 30), 7, 8, 0, 1);
         GenerationResult r = run(sim.blurred(), FramePlans.present(7), EngineOptions.defaults());
         LinearImage photo = sim.blurred();
+        double moved = 0;
+        for (int i = 0; i < photo.pixelCount(); i++) moved += Math.abs(r.frames().get(0).plane(1)[i] - photo.plane(1)[i]);
+        assertTrue(moved / photo.pixelCount() > 0.005, "the first frame shows motion, not the photo: " + moved / photo.pixelCount());
         for (int c = 0; c < photo.channels(); c++) {
             for (int i = 0; i < photo.pixelCount(); i += 7) {
                 double m = 0;

@@ -128,21 +128,39 @@ class GenerateCommandTest {
 
     @Test
     void everyBadInputLoadsOrFailsWithOneLine() throws Exception {
+        // Expected exit code per file: 0 loads and runs; 3 unreadable; 4 readable but too small for the engine.
+        java.util.Map<String, Integer> expected = java.util.Map.of(
+                "chessboard_GRAY_U16.tif", 0, "chessboard_GRAY_U16B.tif", 0, "truncated.jpg", ExitCode.UNREADABLE_INPUT,
+                "foo3x5x4indexed.png", ExitCode.ENGINE_FAILURE, "multipage_rgb.tif", ExitCode.ENGINE_FAILURE,
+                "no_time_for_that_tiny.gif", ExitCode.ENGINE_FAILURE, "palette_color.png", ExitCode.ENGINE_FAILURE);
         Path dir = DevImages.path("bad-inputs");
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.sorted().toList()) {
-                Path out = tmp.resolve("bad-" + f.getFileName());
+                String name = f.getFileName().toString();
+                assertTrue(expected.containsKey(name), "new bad input " + name + ": add its expected outcome");
+                Path out = tmp.resolve("bad-" + name);
                 CliRun r = CliRun.of("generate", f.toString(), "--out", out.toString(), "--frames", "2", "--quiet");
+                assertEquals(expected.get(name), r.code(), name + ": " + r.err());
                 if (r.code() == 0) {
-                    assertTrue(Files.exists(out.resolve("frame_0001.png")), f.toString());
+                    assertTrue(Files.exists(out.resolve("frame_0001.png")), name);
                 } else {
-                    assertTrue(r.code() == ExitCode.UNREADABLE_INPUT || r.code() == ExitCode.ENGINE_FAILURE, f + ": " + r.code() + " " + r.err());
-                    assertEquals(1, r.err().strip().lines().count(), f + ": " + r.err());
-                    assertTrue(r.err().contains(f.getFileName().toString()), r.err());
-                    assertFalse(Files.exists(out), "nothing left for " + f);
+                    assertEquals(1, r.err().strip().lines().count(), name + ": " + r.err());
+                    assertTrue(r.err().contains(name), r.err());
+                    assertFalse(r.err().contains("Exception"), r.err());
+                    assertFalse(Files.exists(out), "nothing left for " + name);
                 }
             }
         }
+    }
+
+    @Test
+    void impossiblePlanIsAUsageErrorBeforeReadingThePhoto() {
+        Path out = tmp.resolve("far");
+        CliRun r = CliRun.of("generate", tmp.resolve("not-read-yet.png").toString(), "--out", out.toString(),
+                "--mode", "past-present-future", "--past", "5");
+        assertEquals(ExitCode.USAGE, r.code(), r.err());
+        assertTrue(r.err().contains("past"), r.err());
+        assertFalse(Files.exists(out));
     }
 
     @Test

@@ -1,0 +1,74 @@
+package org.tempora.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tempora.image.FrameFolder;
+import org.tempora.image.LinearImage;
+import org.tempora.image.PhotoReader;
+import org.tempora.metrics.BlurConsistency;
+import org.tempora.testutil.DevImages;
+
+class SimulateAndBenchmarkCommandTest {
+    @TempDir Path tmp;
+
+    @Test
+    void simulateWritesAPhotoWhoseTruthFramesAverageToIt() throws Exception {
+        Path out = tmp.resolve("sim");
+        CliRun r = CliRun.of("simulate", DevImages.path("coffee.png").toString(), "--out", out.toString(),
+                "--frames", "5", "--trajectory", "linear", "--length", "14", "--angle", "30");
+        assertEquals(0, r.code(), r.err());
+        LinearImage blurred = PhotoReader.read(out.resolve("blurred.png")).pixels();
+        var truth = FrameFolder.read(out.resolve("truth"));
+        assertEquals(5, truth.size());
+        // Both are quantised to 8 bits, so the mean of the truth matches the photo to about half a code.
+        assertTrue(BlurConsistency.psnr(blurred, truth) > 45, "consistency " + BlurConsistency.psnr(blurred, truth));
+        assertTrue(Files.exists(out.resolve("trajectory.csv")) && Files.exists(out.resolve("kernel.png")));
+        // The written path reads back and simulates again.
+        CliRun again = CliRun.of("simulate", DevImages.path("coffee.png").toString(), "--out", tmp.resolve("again").toString(),
+                "--frames", "5", "--trajectory", out.resolve("trajectory.csv").toString());
+        assertEquals(0, again.code(), again.err());
+    }
+
+    @Test
+    void simulateRefusesBadPathsWithClearMessages() throws Exception {
+        Path bad = Files.writeString(tmp.resolve("path.csv"), "t,x,y\n0,1,2\nbanana,3,4\n");
+        CliRun r = CliRun.of("simulate", DevImages.path("coffee.png").toString(), "--out", tmp.resolve("o").toString(), "--trajectory", bad.toString());
+        assertEquals(ExitCode.UNREADABLE_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains("path.csv"), r.err());
+        CliRun tooLong = CliRun.of("simulate", DevImages.path("coffee.png").toString(), "--out", tmp.resolve("o").toString(),
+                "--trajectory", "linear", "--length", "5000");
+        assertEquals(ExitCode.USAGE, tooLong.code(), tooLong.err());
+        assertFalse(Files.exists(tmp.resolve("o")));
+    }
+
+    @Test
+    void benchmarkRunsOnADatasetAndRefusesAMissingOne() throws Exception {
+        Path data = Files.createDirectory(tmp.resolve("data"));
+        CliRun sim = CliRun.of("simulate", DevImages.path("chelsea.png").toString(), "--out", data.resolve("cat").toString(),
+                "--frames", "3", "--trajectory", "linear", "--length", "10");
+        assertEquals(0, sim.code(), sim.err());
+        CliRun r = CliRun.of("benchmark", "--dataset", data.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("cat") && r.out().contains("MEAN (1 items)"), r.out());
+        CliRun missing = CliRun.of("benchmark", "--dataset", tmp.resolve("nowhere").toString());
+        assertEquals(ExitCode.USAGE, missing.code(), missing.err());
+    }
+
+    @Test
+    void scoreRefusesAPhotoOfAnotherSize() throws Exception {
+        Path sim = tmp.resolve("sim");
+        assertEquals(0, CliRun.of("simulate", DevImages.path("chelsea.png").toString(), "--out", sim.toString(), "--frames", "3").code());
+        CliRun r = CliRun.of("score", "--pred", sim.resolve("truth").toString(), "--truth", sim.resolve("truth").toString(),
+                "--photo", DevImages.path("chelsea.png").toString());
+        assertEquals(ExitCode.USAGE, r.code(), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        CliRun ok = CliRun.of("score", "--pred", sim.resolve("truth").toString(), "--truth", sim.resolve("truth").toString(),
+                "--photo", sim.resolve("blurred.png").toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("100.00 dB"), ok.out());
+    }
+}
