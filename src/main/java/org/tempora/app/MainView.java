@@ -19,7 +19,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.ImageView;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -42,10 +41,12 @@ import javafx.util.Duration;
 public final class MainView extends BorderPane {
     private final SessionModel session;
     private final Timeline playback = new Timeline();
+    private final InspectView inspect;
     private File lastFolder;
 
     public MainView(SessionModel session) {
         this.session = session;
+        this.inspect = new InspectView(session);
         setTop(new VBox(menus(), errorBanner()));
         setCenter(preview());
         setRight(sidePanel());
@@ -70,7 +71,7 @@ public final class MainView extends BorderPane {
         cancel.setAccelerator(new KeyCodeCombination(KeyCode.ESCAPE));
         cancel.setOnAction(e -> session.cancel());
         cancel.disableProperty().bind(session.tasks().busyProperty().not());
-        return new MenuBar(new Menu("File", null, open, new SeparatorMenuItem(), quit), new Menu("Run", null, generate, cancel));
+        return new MenuBar(new Menu("File", null, open, new SeparatorMenuItem(), quit), new Menu("Run", null, generate, cancel), inspect.menu());
     }
 
     private javafx.beans.binding.BooleanBinding generateBlocked() {
@@ -97,11 +98,8 @@ public final class MainView extends BorderPane {
     }
 
     private StackPane preview() {
-        ImageView view = new ImageView();
+        InspectView view = inspect; // zoom, pan, A/B split, re-blur check, blur trace
         view.setId("preview");
-        view.setPreserveRatio(true);
-        view.setSmooth(true);
-        view.imageProperty().bind(session.shownImageProperty());
         Label hint = new Label("Open a motion-blurred photo to see the moments of its exposure.\nDrop a file here, or:");
         hint.setId("hint");
         hint.setWrapText(true);
@@ -117,9 +115,6 @@ public final class MainView extends BorderPane {
         pane.setMinSize(200, 150);
         pane.setStyle("-fx-background-color: #2b2b2b;");
         hint.setStyle("-fx-text-fill: #e8e8e8; -fx-font-size: 14px;");
-        // Fit the picture inside the pane; the pane's size, not the image's, drives layout.
-        view.fitWidthProperty().bind(pane.widthProperty().subtract(16));
-        view.fitHeightProperty().bind(pane.heightProperty().subtract(16));
         pane.setOnDragOver(this::dragOver);
         pane.setOnDragDropped(this::dropped);
         return pane;

@@ -41,6 +41,7 @@ public final class SessionModel implements AutoCloseable {
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final ReadOnlyObjectWrapper<RunCapture> completedRun = new ReadOnlyObjectWrapper<>(this, "completedRun");
     private Image[] frames = new Image[0];
     private final BitSet ready = new BitSet();
     private FramePlan generatedPlan;
@@ -72,6 +73,8 @@ public final class SessionModel implements AutoCloseable {
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     /** A failure the user should read; "" when there is none. The window may clear it. */
     public StringProperty errorProperty() { return error; }
+    /** The run whose frames are all on the timeline, with what the inspector needs of it; null while there is none. */
+    public ReadOnlyObjectProperty<RunCapture> completedRunProperty() { return completedRun.getReadOnlyProperty(); }
 
     public boolean isReady(int index) { return ready.get(index); }
     public BitSet readyFrames() { return (BitSet) ready.clone(); }
@@ -125,13 +128,15 @@ public final class SessionModel implements AutoCloseable {
         ready.clear();
         framesReady.set(0);
         timelinePlan.set(p);
+        completedRun.set(null);
+        RunCapture capture = new RunCapture(photo.get().pixels(), p);
         selectedFrame.set(Math.min(selectedFrame.get(), p.size() - 1));
         refreshShown();
         GenerationRequest request = new GenerationRequest(photo.get().pixels(), p, 0L,
                 EngineOptions.defaults().withReverseTime(plan.reverseTimeProperty().get()));
         long started = System.nanoTime();
         status.set("Generating " + p.size() + " frames with the " + engine.id() + " engine...");
-        tasks.run("Starting", (reporter, cancel) -> FrameGeneration.run(engine, request, reporter,
+        tasks.run("Starting", (reporter, cancel) -> FrameGeneration.run(capture.around(engine), request, reporter,
                 (index, pixels, preview) -> reporter.post(() -> frameArrived(run, index, pixels)), cancel),
                 new FxTasks.Outcome<>() {
                     @Override public void succeeded(FrameGeneration.Summary summary) {
@@ -139,6 +144,7 @@ public final class SessionModel implements AutoCloseable {
                         String warnings = summary.warnings().isEmpty() ? "" : "\n" + String.join("\n",
                                 summary.warnings().stream().map(w -> "Note: " + PlanShaper.capitalised(w)).toList());
                         status.set(String.format(Locale.ROOT, "%d frames in %.1f s. Scrub with the mouse or Left/Right, Home/End.", summary.frames(), seconds) + warnings);
+                        completedRun.set(capture);
                     }
 
                     @Override public void failed(String message) {
@@ -196,6 +202,7 @@ public final class SessionModel implements AutoCloseable {
         frames = new Image[0];
         ready.clear();
         framesReady.set(0);
+        completedRun.set(null);
         timelinePlan.set(plan.plan());
         refreshShown();
     }

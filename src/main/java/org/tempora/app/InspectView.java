@@ -1,0 +1,446 @@
+package org.tempora.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Cursor;
+import javafx.scene.Scene;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.tempora.engine.BlurKernel;
+import org.tempora.engine.Trajectory;
+import org.tempora.export.KernelPicture;
+
+/**
+ * The picture area and its inspection tools: zoom and pan shared by every picture shown (wheel, Ctrl+Plus/Minus,
+ * Ctrl+0 to fit, drag to pan); an A/B split of photo and frame (Ctrl+B); the re-blur check, the mean of the
+ * exposure's frames beside the photo with a difference heat map and the PSNR (Ctrl+R); and the blur trace, the
+ * kernel and the camera path over the photo (Ctrl+T). The numbers come from plain classes ({@link ReblurCheck},
+ * {@link BlurTrace}, {@link ViewTransform}); this class lays out and draws.
+ */
+public final class InspectView extends BorderPane {
+    /** What the picture area shows. */
+    enum Mode { FRAME, SPLIT, REBLUR, TRACE }
+
+    private static final double DIVIDER_GRAB = 8, KERNEL_SIDE = 128;
+    private static final Map<TimelineScale.Era, Color> ERA_COLOURS =
+            Map.of(TimelineScale.Era.PAST, TimelineBand.PAST, TimelineScale.Era.PRESENT, TimelineBand.PRESENT, TimelineScale.Era.FUTURE, TimelineBand.FUTURE);
+
+    private final SessionModel session;
+    private final ObjectProperty<ViewTransform> transform = new SimpleObjectProperty<>(this, "transform", new ViewTransform(1, 0, 0));
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.FRAME);
+    private final ImagePane main = pane("inspectMain");
+    private final ImagePane photoPane = pane("inspectPhoto"), meanPane = pane("inspectMean"), heatPane = pane("inspectHeat");
+    private final VBox reblurBox;
+    private final Label zoom = new Label("100 %"), info = new Label(), psnr = new Label();
+    private final ToggleButton split = toggle("A/B split", "splitButton", Mode.SPLIT,
+            "Photo left, frame right, over the same region; drag the divider (Ctrl+B)");
+    private final ToggleButton reblur = toggle("Re-blur check", "reblurButton", Mode.REBLUR,
+            "The mean of the exposure's frames beside the photo, where they differ, and the PSNR (Ctrl+R)");
+    private final ToggleButton trace = toggle("Blur trace", "traceButton", Mode.TRACE,
+            "The estimated kernel and the camera path over the photo; click to move the path (Ctrl+T)");
+    private final BooleanBinding splitOff, reblurOff, traceOff; // a mode is off until what it shows exists
+    private final List<CheckMenuItem> ticks = new ArrayList<>();
+    private boolean fitted = true;
+    private double viewWidth, viewHeight;
+    private double pressX, pressY;
+    private boolean draggingDivider;
+    private RunCapture checkStarted, checkDone; // the runs whose re-blur check was started, and finished
+    private double anchorX = Double.NaN, anchorY = Double.NaN; // the trace's photo point; NaN = the photo's centre
+    private Image kernelImage;
+    private RunCapture kernelRun;
+
+    public InspectView(SessionModel session) {
+        this.session = session;
+        setTop(toolbar());
+        reblurBox = reblurPanes();
+        StackPane centre = new StackPane(main, reblurBox);
+        setCenter(centre);
+        info.setId("inspectInfo");
+        info.setStyle("-fx-text-fill: #e8e8e8;");
+        info.setPadding(new Insets(2, 8, 4, 8));
+        info.visibleProperty().bind(info.textProperty().isNotEmpty());
+        info.managedProperty().bind(info.visibleProperty());
+        setBottom(info);
+        for (ImagePane p : List.of(main, photoPane, meanPane, heatPane)) p.transformProperty().bind(transform);
+        main.visibleProperty().bind(mode.isNotEqualTo(Mode.REBLUR));
+        reblurBox.visibleProperty().bind(mode.isEqualTo(Mode.REBLUR));
+        for (ImagePane p : List.of(main, photoPane)) {
+            p.widthProperty().addListener(o -> resized());
+            p.heightProperty().addListener(o -> resized());
+        }
+        transform.addListener((o, a, b) -> zoom.setText(String.format(Locale.ROOT, "%.0f %%", 100 * b.scale())));
+
+        session.photoImageProperty().addListener((o, a, b) -> {
+            fitted = true;
+            anchorX = anchorY = Double.NaN;
+            refit();
+        });
+        session.shownImageProperty().addListener(o -> refresh());
+        session.shownFrameProperty().addListener(o -> refresh());
+        session.completedRunProperty().addListener(o -> { leaveIfUnavailable(); startReblurCheck(); refresh(); });
+        session.framesReadyProperty().addListener(o -> leaveIfUnavailable());
+        session.tasks().busyProperty().addListener((o, a, busy) -> { if (!busy) startReblurCheck(); });
+        splitOff = session.framesReadyProperty().isEqualTo(0);
+        reblurOff = session.completedRunProperty().isNull();
+        traceOff = Bindings.createBooleanBinding(
+                () -> session.completedRunProperty().get() == null || session.completedRunProperty().get().trajectory().isEmpty(),
+                session.completedRunProperty());
+        split.disableProperty().bind(splitOff);
+        reblur.disableProperty().bind(reblurOff);
+        trace.disableProperty().bind(traceOff);
+        mode.addListener((o, a, b) -> {
+            if (b == Mode.REBLUR) checkStarted = checkDone; // re-entering the check retries one that failed or was cancelled
+            showModeOnControls();
+            resized();
+            startReblurCheck();
+            refresh();
+        });
+        sceneProperty().addListener((o, a, b) -> addAlternateKeys(b));
+        refresh();
+    }
+
+    /** The View menu: zoom, fit and the three inspection modes with their shortcuts. */
+    public Menu menu() {
+        MenuItem in = item("Zoom in", new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> zoomBy(ViewTransform.STEP));
+        MenuItem out = item("Zoom out", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> zoomBy(1 / ViewTransform.STEP));
+        MenuItem fit = item("Fit to window", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), this::fit);
+        for (MenuItem m : List.of(in, out, fit)) m.disableProperty().bind(session.photoProperty().isNull());
+        Menu view = new Menu("View", null, in, out, fit, new SeparatorMenuItem(),
+                check(split, KeyCode.B), check(reblur, KeyCode.R), check(trace, KeyCode.T));
+        return view;
+    }
+
+    /** Ctrl+= and the keypad's +, - and 0 do what the menu's Ctrl+Plus, Ctrl+Minus and Ctrl+0 do, on every layout. */
+    private void addAlternateKeys(Scene scene) {
+        if (scene == null) return;
+        var keys = scene.getAccelerators();
+        keys.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> zoomBy(ViewTransform.STEP));
+        keys.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> zoomBy(ViewTransform.STEP));
+        keys.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> zoomBy(1 / ViewTransform.STEP));
+        keys.put(new KeyCodeCombination(KeyCode.NUMPAD0, KeyCombination.SHORTCUT_DOWN), this::fit);
+    }
+
+    Mode mode() { return mode.get(); }
+    ViewTransform transform() { return transform.get(); }
+
+    /** Zooms about the centre of the picture area. */
+    void zoomBy(double factor) {
+        if (session.photoImageProperty().get() == null) return;
+        fitted = false;
+        transform.set(transform.get().zoomAbout(factor, viewWidth / 2, viewHeight / 2));
+    }
+
+    /** Shows the whole picture again. */
+    void fit() {
+        fitted = true;
+        refit();
+    }
+
+    private ToolBar toolbar() {
+        Button fit = new Button("Fit");
+        fit.setId("fitButton");
+        fit.setTooltip(new Tooltip("Show the whole picture (Ctrl+0)"));
+        fit.setOnAction(e -> fit());
+        Button out = new Button("\u2212");
+        out.setId("zoomOutButton");
+        out.setTooltip(new Tooltip("Zoom out (Ctrl+Minus)"));
+        out.setAccessibleText("Zoom out");
+        out.setOnAction(e -> zoomBy(1 / ViewTransform.STEP));
+        Button in = new Button("+");
+        in.setId("zoomInButton");
+        in.setTooltip(new Tooltip("Zoom in (Ctrl+Plus); the mouse wheel zooms about the pointer, dragging pans"));
+        in.setAccessibleText("Zoom in");
+        in.setOnAction(e -> zoomBy(ViewTransform.STEP));
+        zoom.setId("zoomLevel");
+        zoom.setMinWidth(52);
+        zoom.setAlignment(Pos.CENTER);
+        ToolBar bar = new ToolBar(fit, out, zoom, in, new Separator(), split, reblur, trace);
+        bar.visibleProperty().bind(session.photoProperty().isNotNull());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
+    }
+
+    private VBox reblurPanes() {
+        psnr.setId("psnr");
+        psnr.setWrapText(true);
+        psnr.setStyle("-fx-text-fill: #e8e8e8; -fx-font-size: 13px;");
+        HBox row = new HBox(6, titled("Photo", photoPane), titled("Mean of the exposure's frames", meanPane),
+                titled("Difference (white: 10% or more)", heatPane));
+        VBox.setVgrow(row, Priority.ALWAYS);
+        VBox box = new VBox(6, psnr, row);
+        box.setPadding(new Insets(6));
+        return box;
+    }
+
+    private static VBox titled(String title, ImagePane pane) {
+        Label caption = new Label(title); // one line in every column, so the pictures line up
+        caption.setMinWidth(0);
+        caption.setStyle("-fx-text-fill: #e8e8e8;");
+        VBox box = new VBox(4, caption, pane);
+        VBox.setVgrow(pane, Priority.ALWAYS);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        box.setMinWidth(0);
+        box.setPrefWidth(100); // equal shares of the row whatever the titles' lengths
+        return box;
+    }
+
+    private ImagePane pane(String id) {
+        ImagePane p = new ImagePane();
+        p.setId(id);
+        p.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> pressed(p, e));
+        p.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> dragged(p, e));
+        p.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> { draggingDivider = false; p.setCursor(Cursor.DEFAULT); });
+        p.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> clicked(e));
+        p.addEventHandler(MouseEvent.MOUSE_MOVED, e -> p.setCursor(nearDivider(p, e.getX()) ? Cursor.H_RESIZE : Cursor.DEFAULT));
+        p.addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (session.photoImageProperty().get() == null || e.getDeltaY() == 0) return;
+            fitted = false;
+            // One wheel notch (40 units) zooms by about 15 %.
+            transform.set(transform.get().zoomAbout(Math.pow(2, e.getDeltaY() / 200), e.getX(), e.getY()));
+            e.consume();
+        });
+        return p;
+    }
+
+    private ToggleButton toggle(String text, String id, Mode target, String tip) {
+        ToggleButton b = new ToggleButton(text);
+        b.setId(id);
+        b.setUserData(target);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> toggleMode(target));
+        return b;
+    }
+
+    private CheckMenuItem check(ToggleButton button, KeyCode key) {
+        CheckMenuItem item = new CheckMenuItem(button.getText());
+        item.setAccelerator(new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN));
+        item.disableProperty().bind(button.disableProperty());
+        Mode target = (Mode) button.getUserData();
+        // The menu flips its own tick before the action; the mode decides what it shows.
+        item.setOnAction(e -> toggleMode(target));
+        item.setUserData(target);
+        item.setSelected(mode.get() == target);
+        ticks.add(item);
+        return item;
+    }
+
+    private static MenuItem item(String text, KeyCombination keys, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setAccelerator(keys);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    /** Enters {@code target}, or leaves it for the plain frame view when it is already on. */
+    void toggleMode(Mode target) {
+        if (mode.get() == target) mode.set(Mode.FRAME);
+        else if (available(target)) mode.set(target);
+        showModeOnControls();
+    }
+
+    private void showModeOnControls() {
+        for (ToggleButton t : List.of(split, reblur, trace)) t.setSelected(t.getUserData() == mode.get());
+        for (CheckMenuItem m : ticks) m.setSelected(m.getUserData() == mode.get());
+    }
+
+    private boolean available(Mode m) {
+        return switch (m) {
+            case FRAME -> true;
+            case SPLIT -> !splitOff.get();
+            case REBLUR -> !reblurOff.get();
+            case TRACE -> !traceOff.get();
+        };
+    }
+
+    private void leaveIfUnavailable() {
+        if (!available(mode.get())) mode.set(Mode.FRAME);
+    }
+
+    /** The pane whose size the zoom is fitted to: the re-blur check's panes are narrower than the single view. */
+    private ImagePane activePane() { return mode.get() == Mode.REBLUR ? photoPane : main; }
+
+    private void resized() {
+        ImagePane p = activePane();
+        double w = p.getWidth(), h = p.getHeight();
+        if (w <= 0 || h <= 0) return;
+        if (fitted) {
+            viewWidth = w;
+            viewHeight = h;
+            refit();
+            return;
+        }
+        // Keep the same photo point in the middle when the view changes size.
+        ViewTransform t = transform.get().panBy((w - viewWidth) / 2, (h - viewHeight) / 2);
+        viewWidth = w;
+        viewHeight = h;
+        transform.set(t);
+    }
+
+    private void refit() {
+        Image photo = session.photoImageProperty().get();
+        if (photo == null || viewWidth <= 0 || viewHeight <= 0) return;
+        transform.set(ViewTransform.fit(photo.getWidth(), photo.getHeight(), viewWidth, viewHeight));
+    }
+
+    private boolean nearDivider(ImagePane p, double x) {
+        return p.rightProperty().get() != null && Math.abs(x - p.dividerX()) <= DIVIDER_GRAB;
+    }
+
+    private void pressed(ImagePane p, MouseEvent e) {
+        pressX = e.getX();
+        pressY = e.getY();
+        draggingDivider = nearDivider(p, e.getX());
+        p.setCursor(draggingDivider ? Cursor.H_RESIZE : Cursor.MOVE);
+    }
+
+    private void dragged(ImagePane p, MouseEvent e) {
+        if (draggingDivider) {
+            p.dividerProperty().set(Math.max(0, Math.min(1, e.getX() / Math.max(1, p.getWidth()))));
+        } else if (session.photoImageProperty().get() != null) {
+            fitted = false;
+            transform.set(transform.get().panBy(e.getX() - pressX, e.getY() - pressY));
+        }
+        pressX = e.getX();
+        pressY = e.getY();
+    }
+
+    /** A click (no drag) in the blur trace moves the path to the photo point clicked. */
+    private void clicked(MouseEvent e) {
+        Image photo = session.photoImageProperty().get();
+        if (mode.get() != Mode.TRACE || !e.isStillSincePress() || photo == null) return;
+        ViewTransform t = transform.get();
+        anchorX = Math.max(0, Math.min(photo.getWidth(), t.imageX(e.getX())));
+        anchorY = Math.max(0, Math.min(photo.getHeight(), t.imageY(e.getY())));
+        main.redraw();
+    }
+
+    /** Puts the pictures of the current mode in place. */
+    private void refresh() {
+        Image photo = session.photoImageProperty().get(), shown = session.shownImageProperty().get();
+        Mode m = mode.get();
+        main.imageProperty().set(m == Mode.SPLIT || m == Mode.TRACE ? photo : shown);
+        main.rightProperty().set(m == Mode.SPLIT ? shown : null);
+        main.leftNameProperty().set("Photo");
+        int frame = session.shownFrameProperty().get();
+        main.rightNameProperty().set(frame >= 0 ? "Frame " + (frame + 1) : "Photo");
+        main.overlayProperty().set(m == Mode.TRACE ? this::paintTrace : null);
+        photoPane.imageProperty().set(photo);
+        info.setText(switch (m) {
+            case FRAME -> "";
+            case SPLIT -> "Drag the divider to compare";
+            case REBLUR -> "Difference: the largest over the colours of the photo's and the mean's display values; black where they agree";
+            case TRACE -> "Camera path: red before, green during, blue after the exposure; click the photo to move it";
+        });
+        if (m == Mode.TRACE) main.redraw();
+    }
+
+    /** Runs the re-blur check of the last complete run off the FX thread, once per run, while its view is open. */
+    private void startReblurCheck() {
+        RunCapture run = session.completedRunProperty().get();
+        // Started once per run: a job's end makes the task layer idle before its outcome arrives.
+        if (mode.get() != Mode.REBLUR || run == null || run == checkStarted || session.tasks().busyProperty().get()) return;
+        checkStarted = run;
+        int frames = run.exposureMean().added();
+        meanPane.imageProperty().set(null);
+        heatPane.imageProperty().set(null);
+        if (frames == 0) {
+            checkDone = run;
+            psnr.setText("No frame of this plan lies inside the exposure [-0.5, 0.5], so there is nothing to re-blur: "
+                    + "choose Present or Past-Present-Future and generate again.");
+            return;
+        }
+        psnr.setText("Comparing the mean of " + frames + " frames with the photo...");
+        session.tasks().run("Re-blur check", (reporter, cancel) -> ReblurCheck.of(run.photo(), run.exposureMean().mean(), frames, cancel),
+                new FxTasks.Outcome<>() {
+                    @Override public void succeeded(ReblurCheck check) {
+                        checkDone = run;
+                        meanPane.imageProperty().set(SessionModel.toImage(check.mean()));
+                        heatPane.imageProperty().set(SessionModel.toImage(check.heatMap()));
+                        psnr.setText(describe(check));
+                    }
+
+                    @Override public void failed(String message) {
+                        psnr.setText("");
+                        session.errorProperty().set(message);
+                    }
+
+                    @Override public void cancelled() { psnr.setText("Re-blur check cancelled."); }
+                });
+    }
+
+    static String describe(ReblurCheck check) {
+        String head = String.format(Locale.ROOT, "PSNR %.1f dB: the mean of the %d exposure frames against the photo", check.psnrDb(), check.frames());
+        if (check.identical()) return head + " (the same picture: the frames account for the whole blur).";
+        return head + String.format(Locale.ROOT, "; largest difference %.1f%% of full brightness.", 100 * check.largestDifference());
+    }
+
+    /** The camera path over the photo at the chosen point, and the kernel enlarged in the top right corner. */
+    private void paintTrace(GraphicsContext g, ViewTransform t, double w, double h) {
+        RunCapture run = session.completedRunProperty().get();
+        Image photo = session.photoImageProperty().get();
+        if (run == null || photo == null || run.trajectory().isEmpty()) return;
+        Trajectory path = run.trajectory().get();
+        double ax = Double.isNaN(anchorX) ? photo.getWidth() / 2 : anchorX, ay = Double.isNaN(anchorY) ? photo.getHeight() / 2 : anchorY;
+        List<BlurTrace.Segment> segments = BlurTrace.segments(path, ax, ay);
+        g.setLineCap(javafx.scene.shape.StrokeLineCap.ROUND);
+        g.setStroke(Color.rgb(0, 0, 0, 0.7)); // a dark rim keeps the path visible on light and dark photos
+        g.setLineWidth(5);
+        for (BlurTrace.Segment s : segments) g.strokeLine(t.viewX(s.x0()), t.viewY(s.y0()), t.viewX(s.x1()), t.viewY(s.y1()));
+        g.setLineWidth(2.5);
+        for (BlurTrace.Segment s : segments) {
+            g.setStroke(ERA_COLOURS.get(s.era()));
+            g.strokeLine(t.viewX(s.x0()), t.viewY(s.y0()), t.viewX(s.x1()), t.viewY(s.y1()));
+        }
+        double cx = t.viewX(ax), cy = t.viewY(ay);
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(1);
+        g.strokeLine(cx - 6, cy, cx + 6, cy);
+        g.strokeLine(cx, cy - 6, cx, cy + 6);
+        run.kernel().ifPresent(k -> paintKernel(g, run, k, w));
+    }
+
+    private void paintKernel(GraphicsContext g, RunCapture run, BlurKernel kernel, double w) {
+        if (kernelRun != run) {
+            kernelImage = SessionModel.toImage(DisplayPixels.of(KernelPicture.render(kernel, (int) KERNEL_SIDE)));
+            kernelRun = run;
+        }
+        double side = Math.min(KERNEL_SIDE, kernelImage.getWidth()), x = w - side - 10, y = 10;
+        g.setImageSmoothing(false);
+        g.setFill(Color.BLACK);
+        g.fillRect(x - 2, y - 2, side + 4, side + 4);
+        g.drawImage(kernelImage, x, y, side, side);
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(1);
+        g.strokeRect(x - 2, y - 2, side + 4, side + 4);
+        ImagePane.label(g, "Kernel " + Math.round(kernel.size() / kernel.scale()) + " px", x, y + side + 6); // in photo pixels
+    }
+}

@@ -1,0 +1,81 @@
+package org.tempora.app;
+
+import java.util.AbstractList;
+import java.util.List;
+import java.util.Optional;
+import org.tempora.engine.BlurKernel;
+import org.tempora.engine.CancellationToken;
+import org.tempora.engine.CancelledException;
+import org.tempora.engine.Engine;
+import org.tempora.engine.EngineException;
+import org.tempora.engine.GenerationRequest;
+import org.tempora.engine.GenerationResult;
+import org.tempora.engine.Trajectory;
+import org.tempora.engine.ProgressListener;
+import org.tempora.image.LinearImage;
+import org.tempora.timeline.PlanLimits;
+import org.tempora.timeline.FramePlan;
+
+/**
+ * What the window's inspector keeps of one generation: the photo it started from, the running mean of the exposure
+ * frames, and the engine's kernel and camera path. {@link #around} wraps the engine so frames are taken in as they
+ * pass, whether the engine streams them or they are read from its result afterwards; no frame is kept.
+ */
+public final class RunCapture {
+    private final LinearImage photo;
+    private final ExposureMean exposureMean;
+    private volatile Optional<BlurKernel> kernel = Optional.empty();
+    private volatile Optional<Trajectory> trajectory = Optional.empty();
+
+    public RunCapture(LinearImage photo, FramePlan plan) {
+        this.photo = photo;
+        this.exposureMean = new ExposureMean(plan);
+    }
+
+    public LinearImage photo() { return photo; }
+    public ExposureMean exposureMean() { return exposureMean; }
+    /** The estimated blur kernel, once the run finished (classical engine). */
+    public Optional<BlurKernel> kernel() { return kernel; }
+    /** The camera path, once the run finished (classical engine). */
+    public Optional<Trajectory> trajectory() { return trajectory; }
+
+    /** {@code engine}, with every finished frame and the run's kernel and path passing through this capture. */
+    public Engine around(Engine engine) {
+        return new Engine() {
+            @Override public String id() { return engine.id(); }
+            @Override public String version() { return engine.version(); }
+            @Override public PlanLimits limits() { return engine.limits(); }
+
+            @Override public GenerationResult generate(GenerationRequest request, ProgressListener progress, CancellationToken cancel)
+                    throws EngineException, CancelledException {
+                GenerationResult r = engine.generate(request, new ProgressListener() {
+                    @Override public void progress(String stage, int done, int total) { progress.progress(stage, done, total); }
+                    @Override public boolean wantsFrames() { return progress.wantsFrames(); }
+
+                    @Override public void frame(int index, LinearImage frame, boolean preview) {
+                        if (!preview) exposureMean.add(index, frame);
+                        progress.frame(index, frame, preview);
+                    }
+                }, cancel);
+                kernel = r.kernel();
+                trajectory = r.trajectory();
+                return new GenerationResult(new Tee(r.frames()), r.plan(), r.kernel(), r.trajectory(), r.warnings(), r.timingsMs());
+            }
+        };
+    }
+
+    /** The engine's frames, each one read also added to the mean (the list may render frames on access). */
+    private final class Tee extends AbstractList<LinearImage> {
+        private final List<LinearImage> frames;
+
+        Tee(List<LinearImage> frames) { this.frames = frames; }
+
+        @Override public int size() { return frames.size(); }
+
+        @Override public LinearImage get(int index) {
+            LinearImage frame = frames.get(index);
+            exposureMean.add(index, frame);
+            return frame;
+        }
+    }
+}
