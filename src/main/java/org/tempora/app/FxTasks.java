@@ -5,6 +5,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -17,7 +19,11 @@ public final class FxTasks implements AutoCloseable {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper stage = new ReadOnlyStringWrapper(this, "stage", "");
+    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(this, "step");
     private BackgroundRunner.Handle current;
+
+    /** The running job's last progress report: a stage and how many of its steps are done. */
+    public record Step(String stage, int done, int total) {}
 
     /** Callbacks for one job, called on the FX thread only while the job is the current one. */
     public interface Outcome<T> {
@@ -30,6 +36,8 @@ public final class FxTasks implements AutoCloseable {
     /** 0 to 1, or -1 while the stage has no known length. */
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty stageProperty() { return stage.getReadOnlyProperty(); }
+    /** The current job's last progress report; null while idle or before the first report. */
+    public ReadOnlyObjectProperty<Step> stepProperty() { return step.getReadOnlyProperty(); }
 
     /** Starts {@code work}, cancelling any job still running; {@code title} is shown until the first progress report. */
     public <T> void run(String title, BackgroundRunner.Work<T> work, Outcome<T> outcome) {
@@ -37,12 +45,14 @@ public final class FxTasks implements AutoCloseable {
         busy.set(true);
         progress.set(-1);
         stage.set(title);
+        step.set(null);
         BackgroundRunner.Handle[] self = new BackgroundRunner.Handle[1];
         self[0] = runner.submit(work, new BackgroundRunner.Listener<T>() {
             @Override public void progress(String name, int done, int total) {
                 if (current != self[0]) return;
                 progress.set(total > 0 ? (double) done / total : -1);
-                stage.set(total > 0 ? PlanShaper.capitalised(name) + " " + done + " / " + total : PlanShaper.capitalised(name));
+                stage.set(total > 0 ? PlanShaper.capitalised(name) + ": step " + done + " of " + total : PlanShaper.capitalised(name));
+                step.set(new Step(name, done, total));
             }
 
             @Override public void succeeded(T value) { finish(self[0], () -> outcome.succeeded(value)); }
@@ -72,6 +82,7 @@ public final class FxTasks implements AutoCloseable {
         busy.set(false);
         progress.set(0);
         stage.set("");
+        step.set(null);
         report.run();
     }
 }

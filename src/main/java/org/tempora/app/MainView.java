@@ -2,14 +2,9 @@ package org.tempora.app;
 
 import java.io.File;
 import java.nio.file.Path;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -17,7 +12,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
@@ -31,7 +25,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.Duration;
+import org.tempora.engine.DeviceProbe;
 
 /**
  * The main window's content: menu and error banner on top, the preview in the middle, plan controls, Generate
@@ -40,17 +34,35 @@ import javafx.util.Duration;
  */
 public final class MainView extends BorderPane {
     private final SessionModel session;
-    private final Timeline playback = new Timeline();
     private final InspectView inspect;
-    private File lastFolder;
+    private final AppPreferences prefs;
+    private final PlaybackControls playback;
+    private final ThemeSwitch theme; // held here: the menu's bidirectional binding keeps only a weak reference to it
 
-    public MainView(SessionModel session) {
+    /** A window that remembers nothing between runs (tests, a second window). */
+    public MainView(SessionModel session) { this(session, AppPreferences.throwaway()); }
+
+    /** A window that remembers recent photos, the last folder and the theme in {@code prefs}. */
+    public MainView(SessionModel session, AppPreferences prefs) {
         this.session = session;
         this.inspect = new InspectView(session);
-        setTop(new VBox(menus(), errorBanner()));
+        this.prefs = prefs;
+        this.playback = new PlaybackControls(session);
+        this.theme = new ThemeSwitch(this, prefs);
+        MenuBar menus = menus();
+        setTop(new VBox(menus, errorBanner()));
         setCenter(preview());
         setRight(sidePanel());
         setBottom(timeline());
+        menus.getMenus().addAll(WindowMenus.create(this, session, playback, theme, menus));
+        // A photo becomes recent once it has opened (a file that failed to read is not offered again); its folder is where
+        // the file chooser starts next time.
+        session.photoProperty().addListener((o, was, now) -> {
+            if (now == null || now.source() == null) return;
+            prefs.addRecent(now.source());
+            Path folder = now.source().toAbsolutePath().getParent();
+            if (folder != null) prefs.setLastFolder(folder);
+        });
     }
 
     /** Stops playback; the window is closing. */
@@ -71,7 +83,8 @@ public final class MainView extends BorderPane {
         cancel.setAccelerator(new KeyCodeCombination(KeyCode.ESCAPE));
         cancel.setOnAction(e -> session.cancel());
         cancel.disableProperty().bind(session.tasks().busyProperty().not());
-        return new MenuBar(new Menu("File", null, open, new SeparatorMenuItem(), quit), new Menu("Run", null, generate, cancel), inspect.menu());
+        RecentFilesMenu recent = new RecentFilesMenu(prefs, this::open, session.errorProperty()::set);
+        return new MenuBar(new Menu("File", null, open, recent, new SeparatorMenuItem(), quit), new Menu("Run", null, generate, cancel), inspect.menu());
     }
 
     private javafx.beans.binding.BooleanBinding generateBlocked() {
@@ -86,6 +99,8 @@ public final class MainView extends BorderPane {
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
         Button dismiss = new Button("Dismiss");
+        dismiss.setTooltip(new Tooltip("Hide this message"));
+        dismiss.setAccessibleText("Dismiss the message");
         dismiss.setOnAction(e -> session.errorProperty().set(""));
         HBox banner = new HBox(12, text, dismiss);
         banner.setId("errorBanner");
@@ -100,12 +115,14 @@ public final class MainView extends BorderPane {
     private StackPane preview() {
         InspectView view = inspect; // zoom, pan, A/B split, re-blur check, blur trace
         view.setId("preview");
+        view.setAccessibleText("Preview: the photo, or the frame selected on the timeline");
         Label hint = new Label("Open a motion-blurred photo to see the moments of its exposure.\nDrop a file here, or:");
         hint.setId("hint");
         hint.setWrapText(true);
         Button open = new Button("Open photo");
         open.setId("openButton");
         open.setTooltip(new Tooltip("Open a photo (Ctrl+O)"));
+        open.setAccessibleText("Open photo");
         open.setOnAction(e -> chooseAndOpen());
         VBox welcome = new VBox(12, hint, open);
         welcome.setId("welcome");
@@ -139,11 +156,13 @@ public final class MainView extends BorderPane {
         generate.setDefaultButton(false);
         generate.setMaxWidth(Double.MAX_VALUE);
         generate.setTooltip(new Tooltip("Generate the frames with the classical engine (Ctrl+G)"));
+        generate.setAccessibleText("Generate frames");
         generate.setOnAction(e -> session.generate());
         generate.disableProperty().bind(generateBlocked());
         Button cancel = new Button("Cancel");
         cancel.setId("cancelButton");
         cancel.setTooltip(new Tooltip("Stop the running work (Esc)"));
+        cancel.setAccessibleText("Cancel the running work");
         cancel.setOnAction(e -> session.cancel());
         cancel.disableProperty().bind(session.tasks().busyProperty().not());
         HBox buttons = new HBox(8, generate, cancel);
@@ -153,6 +172,7 @@ public final class MainView extends BorderPane {
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.progressProperty().bind(session.tasks().progressProperty());
         progress.visibleProperty().bind(session.tasks().busyProperty());
+        progress.setAccessibleText("Progress of the running work");
         Label stage = new Label();
         stage.setId("stageText");
         stage.textProperty().bind(session.tasks().stageProperty());
@@ -160,11 +180,12 @@ public final class MainView extends BorderPane {
         status.setId("status");
         status.setWrapText(true);
         status.textProperty().bind(session.statusProperty());
-        VBox run = new VBox(6, buttons, progress, stage, status);
+        VBox run = new VBox(6, buttons, progress, stage, new TimeLeftLabel(session.tasks()), status);
         run.setPadding(new Insets(8));
         PhotoInfoPanel info = new PhotoInfoPanel();
         session.photoProperty().addListener((o, a, b) -> info.show(b));
-        VBox side = new VBox(4, plan, run, info);
+        EnginePanel engines = new EnginePanel(session, EngineChoice.catalog(EngineChoice.modelsFolder(), DeviceProbe.ofThisMachine().detect()));
+        VBox side = new VBox(4, plan, engines, run, info);
         side.setPrefWidth(340);
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);
@@ -182,49 +203,20 @@ public final class MainView extends BorderPane {
         session.selectedFrameProperty().addListener((o, a, b) -> band.selectedProperty().set(b.intValue()));
         session.framesReadyProperty().addListener((o, a, b) -> band.setReady(session.readyFrames()));
         session.timelinePlanProperty().addListener((o, a, b) -> band.setReady(session.readyFrames()));
+        band.editableProperty().bind(session.plan().modeProperty().isEqualTo(PlanMode.CUSTOM).and(session.tasks().busyProperty().not()));
+        band.setOnEdgeDragged(session.plan()::moveEdge);
 
         Label caption = new Label();
         caption.setId("caption");
         caption.textProperty().bind(session.captionProperty());
 
-        Button play = new Button("Play");
-        play.setId("playButton");
-        play.setTooltip(new Tooltip("Play the frames in order"));
-        Spinner<Integer> fps = new Spinner<>(1, 60, 8);
-        fps.setId("fps");
-        fps.setEditable(true);
-        fps.setPrefWidth(80);
-        fps.setAccessibleText("Playback frame rate");
-        CheckBox loop = new CheckBox("Loop");
-        loop.setId("loop");
-        loop.setSelected(true);
-        // One key frame per second, sped up by the rate: the rate is the frame rate, changeable while playing.
-        playback.getKeyFrames().setAll(new KeyFrame(Duration.seconds(1), e -> step(loop.isSelected())));
-        playback.setCycleCount(Animation.INDEFINITE);
-        playback.rateProperty().bind(Bindings.createDoubleBinding(() -> (double) fps.getValue(), fps.valueProperty()));
-        play.setOnAction(e -> {
-            if (playback.getStatus() == Animation.Status.RUNNING) playback.stop();
-            else playback.play();
-        });
-        playback.statusProperty().addListener((o, a, b) -> play.setText(b == Animation.Status.RUNNING ? "Pause" : "Play"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox controls = new HBox(8, play, new Label("fps"), fps, loop, spacer, caption);
+        HBox controls = new HBox(8, playback, spacer, caption);
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(6, band, controls);
         box.setPadding(new Insets(6, 8, 8, 8));
         return box;
-    }
-
-    private void step(boolean loop) {
-        var plan = session.timelinePlanProperty().get();
-        if (plan == null) { playback.stop(); return; }
-        int next = session.selectedFrameProperty().get() + 1;
-        if (next >= plan.size()) {
-            if (!loop) { playback.stop(); return; }
-            next = 0;
-        }
-        session.select(next);
     }
 
     private void chooseAndOpen() {
@@ -234,14 +226,10 @@ public final class MainView extends BorderPane {
                 new FileChooser.ExtensionFilter("Photos", "*.jpg", "*.jpeg", "*.png", "*.tif", "*.tiff", "*.bmp", "*.gif",
                         "*.JPG", "*.JPEG", "*.PNG", "*.TIF", "*.TIFF", "*.BMP", "*.GIF"),
                 new FileChooser.ExtensionFilter("All files", "*"));
-        if (lastFolder != null && lastFolder.isDirectory()) chooser.setInitialDirectory(lastFolder);
+        prefs.lastFolder().ifPresent(folder -> chooser.setInitialDirectory(folder.toFile()));
         File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (file != null) open(file.toPath());
     }
 
-    private void open(Path file) {
-        File parent = file.toAbsolutePath().getParent() == null ? null : file.toAbsolutePath().getParent().toFile();
-        if (parent != null) lastFolder = parent;
-        session.open(file);
-    }
+    private void open(Path file) { session.open(file); }
 }

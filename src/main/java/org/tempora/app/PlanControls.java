@@ -37,22 +37,24 @@ public final class PlanControls extends GridPane {
         mode.valueProperty().bindBidirectional(model.modeProperty());
         mode.setId("mode");
         mode.setAccessibleText("Frame layout mode");
-        mode.setTooltip(new Tooltip("Present: frames tile the exposure. Past-Present-Future: also before and after it. Custom: every slider free."));
+        mode.setTooltip(new Tooltip("Present (Ctrl+1): frames tile the exposure. Past-Present-Future (Ctrl+2): also before and after it."
+                + " Custom (Ctrl+3): every slider free, and the bars' edges on the timeline can be dragged."));
         add(new Label("Mode"), 0, 0);
         add(mode, 1, 0, 2, 1);
 
         int row = 1;
-        row = slider(row, PlanField.FRAME_COUNT, "Frames", 1, 64, 1, "%.0f", "Number of frames to generate");
-        row = slider(row, PlanField.FRAME_DURATION, "Frame exposure", 0.01, 1.0, 0.005, "%.3f", "Each frame's exposure, in photo exposures");
-        row = slider(row, PlanField.FIRST_START, "First start", -2.5, 1.5, 0.005, "%.3f", "Start of the first frame (the photo's exposure is -0.5 to 0.5)");
-        row = slider(row, PlanField.DEAD_TIME, "Dead time", -0.5, 1.0, 0.005, "%.3f", "Gap between frames, in photo exposures; negative overlaps them");
-        row = slider(row, PlanField.PAST_SPAN, "Past span", 0, 3, 0.05, "%.2f", "How far before the exposure frames may reach, in exposures");
-        row = slider(row, PlanField.FUTURE_SPAN, "Future span", 0, 3, 0.05, "%.2f", "How far after the exposure frames may reach, in exposures");
+        row = slider(row, PlanField.FRAME_COUNT, "Frames", "%.0f", "Number of frames to generate");
+        row = slider(row, PlanField.FRAME_DURATION, "Frame exposure", "%.3f", "Each frame's exposure, in photo exposures");
+        row = slider(row, PlanField.FIRST_START, "First start", "%.3f", "Start of the first frame (the photo's exposure is -0.5 to 0.5)");
+        row = slider(row, PlanField.DEAD_TIME, "Dead time", "%.3f", "Gap between frames, in photo exposures; negative overlaps them");
+        row = slider(row, PlanField.PAST_SPAN, "Past span", "%.2f", "How far before the exposure frames may reach, in exposures");
+        row = slider(row, PlanField.FUTURE_SPAN, "Future span", "%.2f", "How far after the exposure frames may reach, in exposures");
 
         CheckBox reverse = new CheckBox("Reverse time");
         reverse.setId("reverseTime");
         reverse.selectedProperty().bindBidirectional(model.reverseTimeProperty());
-        reverse.setTooltip(new Tooltip("Play the camera's path the other way: a blur does not show which end came first"));
+        reverse.setTooltip(new Tooltip("Play the camera's path the other way: a blur does not show which end came first (Ctrl+Shift+R)"));
+        reverse.setAccessibleText("Reverse time");
         add(reverse, 0, row++, 3, 1);
 
         summary.setId("planSummary");
@@ -69,7 +71,8 @@ public final class PlanControls extends GridPane {
         refresh();
     }
 
-    private int slider(int row, PlanField field, String name, double min, double max, double step, String format, String help) {
+    private int slider(int row, PlanField field, String name, String format, String help) {
+        double min = field.min(), max = field.max(), step = field.step();
         Slider slider = new Slider(min, max, clamp(model.value(field), min, max));
         slider.setId(field.name());
         slider.setBlockIncrement(step);

@@ -82,6 +82,30 @@ public final class PlanViewModel {
         }
     }
 
+    /**
+     * Moves one edge of a bar on the timeline to {@code time} (Custom mode only): frame duration and first start
+     * change so the edge lands there, clamped to the sliders' ranges, the past and future spans and the engine's
+     * limits. Both values change at once, so the plan never passes through an invalid state.
+     */
+    public void moveEdge(TimelineScale.Edge edge, double time) {
+        if (mode.get() != PlanMode.CUSTOM || plan.get() == null) return;
+        TimelineScale.EdgeLimits reach = new TimelineScale.EdgeLimits(PlanField.FRAME_DURATION.min(), PlanField.FRAME_DURATION.max(),
+                Math.max(PlanField.FIRST_START.min(), Math.max(-0.5 - pastSpan.get(), limits.earliestStart())),
+                PlanField.FIRST_START.max(), Math.min(0.5 + futureSpan.get(), limits.latestEnd()));
+        SliderSettings now = new SliderSettings(frameCount.get(), frameDuration.get(), firstStart.get(), deadTime.get(),
+                pastSpan.get(), futureSpan.get());
+        SliderSettings moved = TimelineScale.movedEdge(now, edge, time, reach);
+        if (moved.equals(now)) return;
+        updating = true;
+        try {
+            frameDuration.set(moved.frameDuration());
+            firstStart.set(moved.firstStart());
+        } finally {
+            updating = false;
+        }
+        recompute();
+    }
+
     /** The property behind one slider, for listening. */
     public javafx.beans.value.ObservableNumberValue observable(PlanField field) {
         return switch (field) {

@@ -3,6 +3,7 @@ package org.tempora.app;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.Locale;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -10,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
@@ -42,6 +44,7 @@ public final class SessionModel implements AutoCloseable {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final ReadOnlyObjectWrapper<RunCapture> completedRun = new ReadOnlyObjectWrapper<>(this, "completedRun");
+    private final LongProperty seed = new SimpleLongProperty(this, "seed", 0);
     private Image[] frames = new Image[0];
     private final BitSet ready = new BitSet();
     private FramePlan generatedPlan;
@@ -75,6 +78,8 @@ public final class SessionModel implements AutoCloseable {
     public StringProperty errorProperty() { return error; }
     /** The run whose frames are all on the timeline, with what the inspector needs of it; null while there is none. */
     public ReadOnlyObjectProperty<RunCapture> completedRunProperty() { return completedRun.getReadOnlyProperty(); }
+    /** The sample's seed, passed to the engine in every request (engines that do not sample ignore it). */
+    public LongProperty seedProperty() { return seed; }
 
     public boolean isReady(int index) { return ready.get(index); }
     public BitSet readyFrames() { return (BitSet) ready.clone(); }
@@ -132,7 +137,7 @@ public final class SessionModel implements AutoCloseable {
         RunCapture capture = new RunCapture(photo.get().pixels(), p);
         selectedFrame.set(Math.min(selectedFrame.get(), p.size() - 1));
         refreshShown();
-        GenerationRequest request = new GenerationRequest(photo.get().pixels(), p, 0L,
+        GenerationRequest request = new GenerationRequest(photo.get().pixels(), p, seed.get(),
                 EngineOptions.defaults().withReverseTime(plan.reverseTimeProperty().get()));
         long started = System.nanoTime();
         status.set("Generating " + p.size() + " frames with the " + engine.id() + " engine...");

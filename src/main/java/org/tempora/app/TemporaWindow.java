@@ -2,6 +2,7 @@ package org.tempora.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -10,20 +11,27 @@ import javafx.stage.Stage;
 import org.tempora.classical.ClassicalEngine;
 import org.tempora.timeline.PlanLimits;
 
-/** The JavaFX application: one main window on the classical engine. Start it through {@link TemporaApp}. */
+/**
+ * The JavaFX application: one main window on the classical engine, remembering its place, theme and recent photos in
+ * the user's preferences. Start it through {@link TemporaApp}.
+ */
 public final class TemporaWindow extends Application {
     private SessionModel session;
     private MainView view;
 
     @Override public void start(Stage stage) {
         session = new SessionModel(new ClassicalEngine(), new PlanViewModel(PlanLimits.CLASSICAL));
-        view = new MainView(session);
+        // The user's own node: recent photos, last folder, theme and window place survive restarts.
+        AppPreferences prefs = new AppPreferences(Preferences.userNodeForPackage(TemporaApp.class));
+        view = new MainView(session, prefs);
         stage.setTitle("Tempora");
         // Never larger than the screen: small laptop screens, and Monocle's headless 1280x800 screen, must fit the window.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(view, Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight())));
         stage.setMinWidth(Math.min(800, screen.getWidth()));
         stage.setMinHeight(Math.min(560, screen.getHeight()));
+        WindowMemory.restore(stage, prefs);
+        stage.setOnHiding(e -> WindowMemory.remember(stage, prefs));
         stage.show();
         List<String> files = getParameters().getUnnamed();
         if (!files.isEmpty()) session.open(Path.of(files.get(0))); // lets scripts and file managers open a photo directly

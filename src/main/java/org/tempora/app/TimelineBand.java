@@ -1,11 +1,15 @@
 package org.tempora.app;
 
 import java.util.BitSet;
+import java.util.function.ObjDoubleConsumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.AccessibleRole;
+import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
@@ -20,16 +24,21 @@ import org.tempora.timeline.Interval;
 /**
  * The band under the preview: the photo's exposure [-0.5, 0.5], each frame's interval as a bar coloured past /
  * present / future (red / green / blue, as in the paper's figure 1; faint until the frame has arrived), and a
- * playhead on the selected frame that follows mouse drags and Left/Right/Home/End.
+ * playhead on the selected frame that follows mouse drags and Left/Right/Home/End. While editable, each bar has a
+ * handle at both edges; dragging one hands the edge and the time under the pointer to the owner, which reshapes the plan.
  */
 public final class TimelineBand extends Region {
     static final Color PAST = Color.rgb(214, 48, 49), PRESENT = Color.rgb(39, 160, 70), FUTURE = Color.rgb(45, 100, 214);
-    private static final double HEIGHT = 72, BAR_TOP = 22, BAR_HEIGHT = 30;
+    private static final double HEIGHT = 72, BAR_TOP = 22, BAR_HEIGHT = 30, HANDLE_REACH = 5;
 
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<FramePlan> plan = new SimpleObjectProperty<>(this, "plan");
     private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected");
+    private final BooleanProperty editable = new SimpleBooleanProperty(this, "editable");
+    private ObjDoubleConsumer<TimelineScale.Edge> onEdgeDragged = (edge, time) -> {};
     private BitSet ready = new BitSet();
+    private TimelineScale.Edge dragged;
+    private TimelineScale dragScale; // frozen while an edge is dragged: refitting would move the bars under the pointer
 
     public TimelineBand() {
         getChildren().add(canvas);
@@ -38,19 +47,36 @@ public final class TimelineBand extends Region {
         setFocusTraversable(true);
         setAccessibleRole(AccessibleRole.SLIDER);
         setAccessibleText("Timeline: frames of the exposure; Left and Right step, Home and End jump");
-        Tooltip.install(this, new Tooltip("Drag to scrub; Left/Right step a frame, Home/End jump to the ends"));
+        Tooltip.install(this, new Tooltip("Drag to scrub; Left/Right step a frame, Home/End jump to the ends."
+                + " In Custom mode, drag a bar's edge to change the frames"));
         plan.addListener((o, a, b) -> redraw());
+        editable.addListener((o, a, b) -> redraw());
         selected.addListener((o, a, b) -> redraw());
         widthProperty().addListener((o, a, b) -> redraw());
         focusedProperty().addListener((o, a, b) -> redraw());
-        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> { requestFocus(); scrubTo(e.getX()); });
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> scrubTo(e.getX()));
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> setCursor(edgeAt(e.getX()) != null ? Cursor.H_RESIZE : Cursor.DEFAULT));
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (dragged != null) onEdgeDragged.accept(dragged, dragScale.time(e.getX()));
+            else scrubTo(e.getX());
+        });
+        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            dragged = null;
+            dragScale = null;
+            redraw();
+        });
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
     }
 
     public ObjectProperty<FramePlan> planProperty() { return plan; }
     /** The playhead's frame; the band sets it when scrubbed, the owner may set it too. */
     public IntegerProperty selectedProperty() { return selected; }
+
+    /** Whether the bars' edges can be dragged (the owner decides: e.g. Custom mode, nothing running). */
+    public BooleanProperty editableProperty() { return editable; }
+
+    /** Receives a dragged edge and the time under the pointer, on every drag step. */
+    public void setOnEdgeDragged(ObjDoubleConsumer<TimelineScale.Edge> handler) { onEdgeDragged = handler; }
 
     /** Which frames have arrived (drawn solid). */
     public void setReady(BitSet frames) {
@@ -62,6 +88,20 @@ public final class TimelineBand extends Region {
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
         redraw();
+    }
+
+    private void pressed(MouseEvent e) {
+        requestFocus();
+        FramePlan p = plan.get();
+        dragged = edgeAt(e.getX());
+        if (dragged != null) dragScale = scale(p);
+        else scrubTo(e.getX());
+    }
+
+    /** The bar edge under x when edges are editable, else null. */
+    private TimelineScale.Edge edgeAt(double x) {
+        FramePlan p = plan.get();
+        return editable.get() && p != null ? scale(p).edgeAt(p, x, HANDLE_REACH) : null;
     }
 
     private void scrubTo(double x) {
@@ -86,7 +126,9 @@ public final class TimelineBand extends Region {
         }
     }
 
-    private TimelineScale scale(FramePlan p) { return TimelineScale.fitting(p, Math.max(1, getWidth())); }
+    private TimelineScale scale(FramePlan p) {
+        return dragScale != null ? dragScale : TimelineScale.fitting(p, Math.max(1, getWidth()));
+    }
 
     private void redraw() {
         double w = canvas.getWidth(), h = canvas.getHeight();
@@ -115,6 +157,11 @@ public final class TimelineBand extends Region {
             Color c = switch (TimelineScale.era(iv)) { case PAST -> PAST; case PRESENT -> PRESENT; case FUTURE -> FUTURE; };
             g.setFill(ready.get(i) ? c : c.deriveColor(0, 0.5, 1.2, 0.45));
             g.fillRect(x0 + 0.5, y, Math.max(1, x1 - x0 - 1), laneHeight - 1);
+            if (editable.get() && x1 - x0 >= 8) { // grips at both edges show the bar can be stretched
+                g.setFill(c.darker().darker());
+                g.fillRect(x0 + 1.5, y + laneHeight * 0.25, 2, laneHeight * 0.5);
+                g.fillRect(x1 - 3.5, y + laneHeight * 0.25, 2, laneHeight * 0.5);
+            }
         }
         int sel = selected.get();
         if (sel >= 0 && sel < p.size()) {
