@@ -20,8 +20,17 @@ import javafx.scene.input.KeyCombination;
 final class WindowMenus {
     private WindowMenus() {}
 
+    /** The menus to add to {@code bar}; the theme item joins the bar's View menu when it already has one. */
     static List<Menu> create(MainView view, SessionModel session, PlaybackControls playback, ThemeSwitch theme, MenuBar bar) {
-        return List.of(plan(session), playback(view, playback), view(theme), help(view, bar));
+        Menu themeMenu = view(theme);
+        for (Menu existing : bar.getMenus()) {
+            if (existing.getText().equals(themeMenu.getText())) {
+                existing.getItems().add(new SeparatorMenuItem());
+                existing.getItems().addAll(List.copyOf(themeMenu.getItems()));
+                return List.of(plan(session), playback(view, playback), help(view, bar));
+            }
+        }
+        return List.of(plan(session), playback(view, playback), themeMenu, help(view, bar));
     }
 
     private static KeyCombination ctrl(KeyCode key) { return new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN); }

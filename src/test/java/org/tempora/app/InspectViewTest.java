@@ -80,7 +80,8 @@ class InspectViewTest {
         Path photo = smallPhoto(dir);
         robot.interact(() -> session.open(photo));
         waitFor(20, "the photo to open", () -> session.photoProperty().get() != null && !session.tasks().busyProperty().get());
-        assertTrue(robot.lookup("#fitButton").query().isVisible());
+        // The zoom bar appears on the next pulse after the photo: wait for it rather than race it.
+        waitFor(10, "the zoom bar", () -> robot.lookup("#fitButton").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
         for (String id : new String[] {"#splitButton", "#reblurButton", "#traceButton"}) {
             assertTrue(robot.lookup(id).queryAs(ToggleButton.class).isDisabled(), id + " needs frames");
         }
