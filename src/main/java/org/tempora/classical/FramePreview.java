@@ -46,11 +46,7 @@ final class FramePreview implements KernelEstimator.LevelListener {
                 ProgressListener.NONE, cancel);
         for (int f = 0; f < renderer.frameCount(); f++) {
             cancel.throwIfCancelled();
-            float[][] residual = renderer.residual(f);
-            for (int c = 0; c < residual.length; c++) {
-                residual[c] = ResidualRenderer.resizeSigned(residual[c], sw, sh, photo.width(), photo.height());
-            }
-            progress.frame(f, ResidualRenderer.compose(photo, residual, photo.width(), photo.height()), true);
+            progress.frame(f, ResidualRenderer.compose(photo, renderer.residual(f), sw, sh), true);
         }
         elapsedNanos = System.nanoTime() - t0;
     }

@@ -89,7 +89,7 @@ final class ResidualRenderer {
         float[][] planes = new float[channels][];
         for (int c = 0; c < channels; c++) {
             float[] d = residual[c];
-            if (rw != photo.width() || rh != photo.height()) d = Resampling.resize(d, rw, rh, photo.width(), photo.height());
+            if (rw != photo.width() || rh != photo.height()) d = resizeSigned(d, rw, rh, photo.width(), photo.height());
             float[] p = photo.plane(c);
             float[] out = new float[p.length];
             for (int i = 0; i < out.length; i++) out[i] = p[i] + d[i];
