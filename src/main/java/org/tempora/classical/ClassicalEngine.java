@@ -30,6 +30,10 @@ import org.tempora.timeline.PlanLimits;
  * from the full blur. Whatever the kernel cannot explain (moving objects, noise, spatially varying
  * blur) stays as it was in the photo instead of being lost or amplified, and the frames that tile
  * the exposure average back to the photo exactly.
+ *
+ * <p>A listener that {@link ProgressListener#wantsFrames() wants frames} gets approximate previews of every frame
+ * from a coarse level of the kernel estimate ({@link FramePreview}), then each final frame as soon as it is
+ * rendered, in index order; the check for non-uniform blur runs after the frames, as it only adds a warning.
  */
 public final class ClassicalEngine implements Engine {
     public static final String ID = "classical";
@@ -77,60 +81,55 @@ public final class ClassicalEngine implements Engine {
         long t1 = System.nanoTime();
         cancel.throwIfCancelled();
         float[] luminance = work.luminance();
-        KernelEstimator.Estimate estimate = estimator.estimate(luminance, w, h, request.options().kernelSize(), progress, cancel);
+        // Previews only for a listener that shows frames: they cost about a tenth of the run.
+        FramePreview preview = progress.wantsFrames()
+                ? new FramePreview(work, photo, plan, request.options().reverseTime(), progress, cancel) : null;
+        KernelEstimator.Estimate estimate = estimator.estimate(luminance, w, h, request.options().kernelSize(), progress, cancel,
+                preview == null ? KernelEstimator.LevelListener.NONE : preview);
         warnings.addAll(estimate.warnings());
         float[] kernel = estimate.kernel();
         int ks = estimate.size();
-        timings.put("estimateKernel", ms(t1));
-        long tu = System.nanoTime();
-        BlurUniformityCheck.check(luminance, w, h, kernel, ks, cancel).ifPresent(warnings::add);
-        timings.put("uniformityCheck", ms(tu));
+        long previewMs = preview == null ? 0 : preview.elapsedMillis();
+        long estimateMs = ms(t1) - previewMs;
 
         long t2 = System.nanoTime();
         TimedKernel timed = PathExtractor.extract(kernel, ks, request.options().reverseTime());
         double strength = motionStrength(timed);
+        List<String> pathWarnings = new ArrayList<>();
         if (strength == 0) {
-            warnings.add("the blur path is tangled or uncertain, so its order in time cannot be read from the photo: frames show the photo without motion");
+            pathWarnings.add("the blur path is tangled or uncertain, so its order in time cannot be read from the photo: frames show the photo without motion");
         } else if (strength < 1) {
-            warnings.add(String.format(Locale.ROOT, "the blur path is partly tangled or uncertain: motion shown at %.0f%% strength", 100 * strength));
+            pathWarnings.add(String.format(Locale.ROOT, "the blur path is partly tangled or uncertain: motion shown at %.0f%% strength", 100 * strength));
         }
         Interval span = plan.span();
-        int canvas = timed.canvasSize(span);
-        float[] full = new float[canvas * canvas];
-        int off = (canvas - ks) / 2;
-        for (int y = 0; y < ks; y++) System.arraycopy(kernel, y * ks, full, (y + off) * canvas + off, ks);
-        List<float[]> partial = new ArrayList<>(plan.size());
-        for (Interval iv : plan.intervals()) partial.add(timed.partialKernel(iv, canvas));
-        timings.put("path", ms(t2));
+        long pathMs = ms(t2);
 
-        int channels = work.channels();
-        float[][][] deltas = new float[plan.size()][channels][];
-        long deconvMs = 0, renderMs = 0;
-        for (int c = 0; c < channels; c++) {
+        long td = System.nanoTime();
+        ResidualRenderer renderer = new ResidualRenderer(work, kernel, ks, timed, strength, plan, progress, cancel);
+        long deconvMs = ms(td);
+        long tr = System.nanoTime();
+        // Frame by frame, all channels each, so the window shows frame 0 while the rest are rendered.
+        float[][][] deltas = new float[plan.size()][][];
+        List<LinearImage> frames = new FrameList(photo, deltas, w, h);
+        for (int f = 0; f < plan.size(); f++) {
             cancel.throwIfCancelled();
-            long td = System.nanoTime();
-            progress.progress("deconvolving", c, channels);
-            float[] sharp = Deconvolution.hyperLaplacian(work.plane(c), w, h, kernel, ks, cancel);
-            deconvMs += ms(td);
-            long tr = System.nanoTime();
-            PreparedImage prepared = FftConvolution.prepare(sharp, w, h, canvas);
-            float[] reblurred = prepared.convolve(full, canvas);
-            for (int f = 0; f < plan.size(); f++) {
-                cancel.throwIfCancelled();
-                float[] frame = prepared.convolve(partial.get(f), canvas);
-                for (int i = 0; i < frame.length; i++) frame[i] = (float) (strength * (frame[i] - reblurred[i]));
-                deltas[f][c] = frame;
-            }
-            renderMs += ms(tr);
+            deltas[f] = renderer.residual(f);
+            if (progress.wantsFrames()) progress.frame(f, frames.get(f), false);
         }
-        progress.progress("deconvolving", channels, channels);
+        long renderMs = ms(tr);
+
+        // After the frames: the check only adds a warning, so it need not keep the window waiting.
+        long tu = System.nanoTime();
+        BlurUniformityCheck.check(luminance, w, h, kernel, ks, cancel).ifPresent(warnings::add);
+        long uniformityMs = ms(tu);
+        warnings.addAll(pathWarnings);
+
+        timings.put("estimateKernel", estimateMs);
+        if (preview != null) timings.put("preview", previewMs);
+        timings.put("uniformityCheck", uniformityMs);
+        timings.put("path", pathMs);
         timings.put("deconvolve", deconvMs);
         timings.put("render", renderMs);
-
-        List<LinearImage> frames = new FrameList(photo, deltas, w, h);
-        if (progress.wantsFrames()) {
-            for (int f = 0; f < frames.size(); f++) progress.frame(f, frames.get(f), false);
-        }
         timings.put("total", ms(t0));
         BlurKernel blurKernel = new BlurKernel(ks, kernel, scale);
         return new GenerationResult(frames, plan, Optional.of(blurKernel),
@@ -173,18 +172,6 @@ public final class ClassicalEngine implements Engine {
 
         @Override public int size() { return deltas.length; }
 
-        @Override public LinearImage get(int index) {
-            int channels = photo.channels();
-            float[][] planes = new float[channels][];
-            for (int c = 0; c < channels; c++) {
-                float[] d = deltas[index][c];
-                if (dw != photo.width() || dh != photo.height()) d = Resampling.resize(d, dw, dh, photo.width(), photo.height());
-                float[] p = photo.plane(c);
-                float[] out = new float[p.length];
-                for (int i = 0; i < out.length; i++) out[i] = p[i] + d[i];
-                planes[c] = out;
-            }
-            return new LinearImage(photo.width(), photo.height(), planes);
-        }
+        @Override public LinearImage get(int index) { return ResidualRenderer.compose(photo, deltas[index], dw, dh); }
     }
 }

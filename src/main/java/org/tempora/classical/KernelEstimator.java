@@ -80,10 +80,32 @@ public final class KernelEstimator {
      */
     public Estimate estimate(float[] lum, int w, int h, int kernelSize, ProgressListener progress, CancellationToken cancel)
             throws CancelledException {
-        Sized first = estimateSized(lum, w, h, kernelSize, AUTO_MAX_SIZE, progress, cancel);
+        return estimate(lum, w, h, kernelSize, progress, cancel, LevelListener.NONE);
+    }
+
+    /** Hears the kernel of each finished pyramid level, coarsest first: an early, approximate answer. */
+    @FunctionalInterface
+    public interface LevelListener {
+        /**
+         * @param kernel a copy of the level's kernel (odd {@code size}, centred, unit mass)
+         * @param scale  the level's pixels per pixel of the estimated plane (1 at the last level)
+         */
+        void level(float[] kernel, int size, double scale) throws CancelledException;
+
+        LevelListener NONE = (kernel, size, scale) -> {};
+    }
+
+    /**
+     * {@link #estimate(float[], int, int, int, ProgressListener, CancellationToken)}, telling {@code levels} each
+     * pyramid level's kernel as soon as it is done (of the first try only when the automatic size retries larger).
+     * The listener runs on this thread and does not change the estimate.
+     */
+    public Estimate estimate(float[] lum, int w, int h, int kernelSize, ProgressListener progress, CancellationToken cancel,
+                             LevelListener levels) throws CancelledException {
+        Sized first = estimateSized(lum, w, h, kernelSize, AUTO_MAX_SIZE, progress, cancel, levels);
         if (kernelSize == 0 && first.reachedLimit()) {
             // Long exposures of old cameras blur further than most: try once more with room for it.
-            Sized larger = estimateSized(lum, w, h, 0, AUTO_RETRY_SIZE, progress, cancel);
+            Sized larger = estimateSized(lum, w, h, 0, AUTO_RETRY_SIZE, progress, cancel, LevelListener.NONE);
             if (larger.estimate().size() > first.estimate().size()) return larger.estimate();
         }
         return first.estimate();
@@ -93,7 +115,7 @@ public final class KernelEstimator {
     private record Sized(Estimate estimate, boolean reachedLimit) {}
 
     private Sized estimateSized(float[] lum, int w, int h, int kernelSize, int autoMax, ProgressListener progress,
-                                CancellationToken cancel) throws CancelledException {
+                                CancellationToken cancel, LevelListener onLevel) throws CancelledException {
         if (w < 16 || h < 16 || lum.length != w * h) throw new IllegalArgumentException("need a plane of at least 16x16, got " + w + "x" + h);
         if (kernelSize != 0 && (kernelSize < 3 || kernelSize % 2 == 0)) throw new IllegalArgumentException("kernel size must be 0 or odd >= 3, got " + kernelSize);
         List<String> warnings = new ArrayList<>();
@@ -170,6 +192,7 @@ public final class KernelEstimator {
             KernelOps.keepMainComponents(k, lks, COMPONENT_FRACTION);
             k = KernelOps.recentre(k, lks);
             KernelOps.normalise(k, lks);
+            onLevel.level(k.clone(), lks, scale);
         }
         k = KernelOps.resizeCanvas(k, kSize, ks);
 

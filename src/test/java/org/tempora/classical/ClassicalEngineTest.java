@@ -106,6 +106,27 @@ class ClassicalEngineTest {
     }
 
     @Test
+    void framesWorkedSmallStillAverageBackToThePhoto() throws Exception {
+        // The residuals sum to zero at the working size; enlarging them must keep their negative half.
+        LinearImage sharp = DevImages.crop("astronaut.png", 60, 20, 300, 240);
+        SimulatedBlur sim = BlurSimulator.simulate(sharp, CameraShake.linear(16, 20), 5, 8, 0, 1);
+        LinearImage photo = sim.blurred();
+        GenerationResult r = run(photo, FramePlans.present(5), new EngineOptions(false, 0, 20_000));
+        assertTrue(r.kernel().orElseThrow().scale() < 1);
+        List<LinearImage> frames = new ArrayList<>(r.frames()); // rendered on access: once each
+        double moved = 0;
+        for (int c = 0; c < photo.channels(); c++) {
+            for (int i = 0; i < photo.pixelCount(); i += 3) {
+                double m = 0;
+                for (LinearImage f : frames) m += f.plane(c)[i];
+                assertEquals(photo.plane(c)[i], m / 5, 1e-4);
+                moved += Math.abs(frames.get(0).plane(c)[i] - photo.plane(c)[i]);
+            }
+        }
+        assertTrue(moved > 0, "the frames show motion");
+    }
+
+    @Test
     void aTangledPathFadesTowardsThePhoto() {
         // A clean line keeps all its motion; an L traced twice over a line (a loop) loses it.
         assertEquals(1.0, ClassicalEngine.motionStrength(PathExtractor.extract(TimedKernelTest.horizontalLine(15, 11), 15, false)));

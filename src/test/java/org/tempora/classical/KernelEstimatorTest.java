@@ -141,6 +141,30 @@ class KernelEstimatorTest {
     }
 
     @Test
+    void eachPyramidLevelIsReportedCoarsestFirstWithoutChangingTheEstimate() throws Exception {
+        float[] k = TestPlanes.lineKernel(13, 11, 30);
+        float[] blurred = TestPlanes.blurredCrop("camera.png", 100, 100, W, H, k, 13, 0.003, 2);
+        List<Double> scales = new ArrayList<>();
+        List<float[]> kernels = new ArrayList<>();
+        KernelEstimator.Estimate heard = new KernelEstimator().estimate(blurred, W, H, 0, ProgressListener.NONE,
+                CancellationToken.none(), (kernel, size, scale) -> {
+                    assertEquals(1, size % 2, "odd size");
+                    assertEquals(size * size, kernel.length);
+                    double sum = 0;
+                    for (float v : kernel) sum += v;
+                    assertEquals(1, sum, 1e-4, "unit mass");
+                    scales.add(scale);
+                    kernels.add(kernel);
+                    java.util.Arrays.fill(kernel, 0); // a copy: the listener cannot disturb the estimate
+                });
+        KernelEstimator.Estimate plain = new KernelEstimator().estimate(blurred, W, H, 0, ProgressListener.NONE, CancellationToken.none());
+        assertArrayEquals(plain.kernel(), heard.kernel());
+        assertEquals(KernelEstimator.pyramid(W, H, KernelEstimator.AUTO_MAX_SIZE).size(), scales.size());
+        for (int i = 1; i < scales.size(); i++) assertEquals(Math.sqrt(2), scales.get(i) / scales.get(i - 1), 1e-9);
+        assertEquals(1.0, scales.get(scales.size() - 1));
+    }
+
+    @Test
     void honoursCancellation() {
         CancellationToken token = new CancellationToken();
         token.cancel();

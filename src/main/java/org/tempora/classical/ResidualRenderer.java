@@ -1,0 +1,100 @@
+package org.tempora.classical;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tempora.engine.CancellationToken;
+import org.tempora.engine.CancelledException;
+import org.tempora.engine.ProgressListener;
+import org.tempora.image.LinearImage;
+import org.tempora.image.Resampling;
+import org.tempora.timeline.FramePlan;
+import org.tempora.timeline.Interval;
+
+/**
+ * The frames of {@link ClassicalEngine}'s residual formula, photo + strength (S*K_i - S*K), one frame at a time:
+ * every channel of a working image is deconvolved once (S), then each frame's residual costs one FFT convolution
+ * per channel, so frame 0 is ready long before the last one.
+ */
+final class ResidualRenderer {
+    private final int width, height, canvas;
+    private final double strength;
+    private final PreparedImage[] sharp;
+    private final float[][] reblurred;
+    private final List<float[]> partial;
+
+    /**
+     * Deconvolves each channel of {@code work} by {@code kernel} (odd side {@code ks}) and prepares the partial
+     * kernels of {@code plan} along {@code timed}; tells {@code progress} "deconvolving", channel done of all.
+     */
+    ResidualRenderer(LinearImage work, float[] kernel, int ks, TimedKernel timed, double strength, FramePlan plan,
+                     ProgressListener progress, CancellationToken cancel) throws CancelledException {
+        this.width = work.width();
+        this.height = work.height();
+        this.strength = strength;
+        canvas = timed.canvasSize(plan.span());
+        float[] full = new float[canvas * canvas];
+        int off = (canvas - ks) / 2;
+        for (int y = 0; y < ks; y++) System.arraycopy(kernel, y * ks, full, (y + off) * canvas + off, ks);
+        partial = new ArrayList<>(plan.size());
+        for (Interval iv : plan.intervals()) partial.add(timed.partialKernel(iv, canvas));
+        int channels = work.channels();
+        sharp = new PreparedImage[channels];
+        reblurred = new float[channels][];
+        for (int c = 0; c < channels; c++) {
+            cancel.throwIfCancelled();
+            progress.progress("deconvolving", c, channels);
+            float[] s = Deconvolution.hyperLaplacian(work.plane(c), width, height, kernel, ks, cancel);
+            sharp[c] = FftConvolution.prepare(s, width, height, canvas);
+            reblurred[c] = sharp[c].convolve(full, canvas);
+        }
+        progress.progress("deconvolving", channels, channels);
+    }
+
+    int frameCount() { return partial.size(); }
+
+    /** Frame {@code index}'s residual strength (S*K_i - S*K), one plane per channel, at the working size. */
+    float[][] residual(int index) {
+        float[][] out = new float[sharp.length][];
+        for (int c = 0; c < sharp.length; c++) {
+            float[] frame = sharp[c].convolve(partial.get(index), canvas);
+            float[] base = reblurred[c];
+            for (int i = 0; i < frame.length; i++) frame[i] = (float) (strength * (frame[i] - base[i]));
+            out[c] = frame;
+        }
+        return out;
+    }
+
+    /**
+     * A signed residual plane resized with {@link Resampling}'s cubic without its clamp at 0 (meant for light, not
+     * for differences): the plane is lifted above the cubic's worst undershoot, 0.28 of its range for two passes
+     * of Keys' a = -0.5 lobes (0.125 each), resized, and lowered back; resizing is linear, so nothing else changes.
+     */
+    static float[] resizeSigned(float[] plane, int w, int h, int nw, int nh) {
+        float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
+        for (float v : plane) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        float lift = -min + 0.5f * (max - min) + Float.MIN_NORMAL;
+        float[] lifted = new float[plane.length];
+        for (int i = 0; i < plane.length; i++) lifted[i] = plane[i] + lift;
+        float[] out = Resampling.resize(lifted, w, h, nw, nh);
+        for (int i = 0; i < out.length; i++) out[i] -= lift;
+        return out;
+    }
+
+    /** The photo plus a residual of {@code rw x rh} planes, enlarged to the photo's size when smaller. */
+    static LinearImage compose(LinearImage photo, float[][] residual, int rw, int rh) {
+        int channels = photo.channels();
+        float[][] planes = new float[channels][];
+        for (int c = 0; c < channels; c++) {
+            float[] d = residual[c];
+            if (rw != photo.width() || rh != photo.height()) d = resizeSigned(d, rw, rh, photo.width(), photo.height());
+            float[] p = photo.plane(c);
+            float[] out = new float[p.length];
+            for (int i = 0; i < out.length; i++) out[i] = p[i] + d[i];
+            planes[c] = out;
+        }
+        return new LinearImage(photo.width(), photo.height(), planes);
+    }
+}
