@@ -142,7 +142,7 @@ public final class SessionModel implements AutoCloseable {
         long started = System.nanoTime();
         status.set("Generating " + p.size() + " frames with the " + engine.id() + " engine...");
         tasks.run("Starting", (reporter, cancel) -> FrameGeneration.run(capture.around(engine), request, reporter,
-                (index, pixels, preview) -> reporter.post(() -> frameArrived(run, index, pixels)), cancel),
+                (index, pixels, preview) -> reporter.post(() -> frameArrived(run, index, pixels, preview)), cancel),
                 new FxTasks.Outcome<>() {
                     @Override public void succeeded(FrameGeneration.Summary summary) {
                         double seconds = (System.nanoTime() - started) / 1e9;
@@ -180,10 +180,12 @@ public final class SessionModel implements AutoCloseable {
         tasks.close();
     }
 
-    private void frameArrived(int run, int index, DisplayPixels pixels) {
+    /** Shows an arriving frame; an approximate preview is shown but only a final frame counts as ready. */
+    private void frameArrived(int run, int index, DisplayPixels pixels, boolean preview) {
         if (run != generation || index >= frames.length) return;
+        if (preview && ready.get(index)) return; // never replace a final frame by a late preview
         frames[index] = toImage(pixels);
-        ready.set(index);
+        if (!preview) ready.set(index);
         framesReady.set(ready.cardinality());
         if (index == selectedFrame.get()) refreshShown();
     }
@@ -224,7 +226,8 @@ public final class SessionModel implements AutoCloseable {
         }
         Interval iv = p.get(i);
         String era = TimelineScale.era(iv).name().toLowerCase(Locale.ROOT);
-        String what = haveFrame ? "Frame " + (i + 1) + " of " + p.size() : "Photo (frame " + (i + 1) + " of " + p.size() + " not generated)";
+        String what = !haveFrame ? "Photo (frame " + (i + 1) + " of " + p.size() + " not generated)"
+                : "Frame " + (i + 1) + " of " + p.size() + (ready.get(i) ? "" : " (preview)");
         caption.set(String.format(Locale.ROOT, "%s   [%.3f, %.3f]   %s", what, iv.start(), iv.end(), era));
     }
 
