@@ -35,7 +35,7 @@ public final class PathExtractor {
         float[] core = new float[kernel.length];
         float floor = CORE_LEVEL * kernel[peak];
         for (int i = 0; i < kernel.length; i++) core[i] = kernel[i] >= floor ? kernel[i] : 0;
-        keepHeaviestComponent(core, size);
+        KernelOps.keepMainComponents(core, size, 1.0); // the heaviest piece only
         int corePeak = 0;
         for (int i = 0; i < core.length; i++) if (core[i] > core[corePeak]) corePeak = i;
         double[] fromPeak = geodesic(core, size, corePeak);
@@ -143,42 +143,6 @@ public final class PathExtractor {
             }
             key[i] = Math.floor(bestArc);
         }
-    }
-
-    /** Zeroes every 8-connected piece of {@code mask} but the one with the most mass. */
-    static void keepHeaviestComponent(float[] mask, int size) {
-        int[] label = new int[mask.length];
-        int[] stack = new int[mask.length];
-        int best = 0, labels = 0;
-        double bestMass = -1;
-        for (int seed = 0; seed < mask.length; seed++) {
-            if (mask[seed] <= 0 || label[seed] != 0) continue;
-            int id = ++labels, top = 0;
-            double m = 0;
-            stack[top++] = seed;
-            label[seed] = id;
-            while (top > 0) {
-                int p = stack[--top];
-                m += mask[p];
-                int px = p % size, py = p / size;
-                for (int dy = -1; dy <= 1; dy++) {
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int x = px + dx, y = py + dy;
-                        if (x < 0 || y < 0 || x >= size || y >= size) continue;
-                        int q = y * size + x;
-                        if (mask[q] > 0 && label[q] == 0) {
-                            label[q] = id;
-                            stack[top++] = q;
-                        }
-                    }
-                }
-            }
-            if (m > bestMass) {
-                bestMass = m;
-                best = id;
-            }
-        }
-        for (int i = 0; i < mask.length; i++) if (label[i] != best) mask[i] = 0;
     }
 
     /** Dijkstra over the 8-connected support of the kernel; unreachable pixels stay +infinity. */
