@@ -39,6 +39,7 @@ public final class TimelineBand extends Region {
     private BitSet ready = new BitSet();
     private TimelineScale.Edge dragged;
     private TimelineScale dragScale; // frozen while an edge is dragged: refitting would move the bars under the pointer
+    private double pixelScale = 1; // device pixels per layout unit of the window's screen: lines snap to them
 
     public TimelineBand() {
         getChildren().add(canvas);
@@ -54,6 +55,10 @@ public final class TimelineBand extends Region {
         selected.addListener((o, a, b) -> redraw());
         widthProperty().addListener((o, a, b) -> redraw());
         focusedProperty().addListener((o, a, b) -> redraw());
+        ScreenScale.follow(this, k -> {
+            pixelScale = k;
+            redraw();
+        });
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> setCursor(edgeAt(e.getX()) != null ? Cursor.H_RESIZE : Cursor.DEFAULT));
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
@@ -130,45 +135,48 @@ public final class TimelineBand extends Region {
         return dragScale != null ? dragScale : TimelineScale.fitting(p, Math.max(1, getWidth()));
     }
 
+    /** The output scale the band draws for (1 until it is shown). */
+    double pixelScale() { return pixelScale; }
+
     private void redraw() {
-        double w = canvas.getWidth(), h = canvas.getHeight();
+        double w = canvas.getWidth(), h = canvas.getHeight(), k = pixelScale;
         if (w <= 0 || h <= 0) return;
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.rgb(246, 246, 246));
         g.fillRect(0, 0, w, h);
         FramePlan p = plan.get();
         TimelineScale s = scale(p);
-        double ex0 = s.x(Interval.EXPOSURE.start()), ex1 = s.x(Interval.EXPOSURE.end());
+        double ex0 = PixelGrid.edge(s.x(Interval.EXPOSURE.start()), k), ex1 = PixelGrid.edge(s.x(Interval.EXPOSURE.end()), k);
         g.setFill(Color.rgb(222, 222, 222));
         g.fillRect(ex0, 0, ex1 - ex0, h);
         g.setStroke(Color.rgb(120, 120, 120));
-        g.setLineWidth(1);
-        g.strokeLine(ex0, 0, ex0, h);
-        g.strokeLine(ex1, 0, ex1, h);
+        g.setLineWidth(PixelGrid.lineWidth(1, k));
+        g.strokeLine(PixelGrid.line(ex0, 1, k), 0, PixelGrid.line(ex0, 1, k), h);
+        g.strokeLine(PixelGrid.line(ex1, 1, k), 0, PixelGrid.line(ex1, 1, k), h);
         g.setFill(Color.rgb(80, 80, 80));
         g.setFont(Font.font(11));
         g.fillText("exposure", ex0 + 4, 14);
         if (p == null) return;
         boolean lanes = p.hasOverlap(); // overlapping bars alternate between two lanes so each stays visible
-        double laneHeight = lanes ? BAR_HEIGHT / 2 : BAR_HEIGHT;
+        double laneHeight = lanes ? BAR_HEIGHT / 2 : BAR_HEIGHT, gap = 1 / k; // one device pixel between neighbours
         for (int i = 0; i < p.size(); i++) {
             Interval iv = p.get(i);
-            double x0 = s.x(iv.start()), x1 = s.x(iv.end()), y = BAR_TOP + (lanes ? (i % 2) * laneHeight : 0);
+            double x0 = PixelGrid.edge(s.x(iv.start()), k), x1 = PixelGrid.edge(s.x(iv.end()), k), y = BAR_TOP + (lanes ? (i % 2) * laneHeight : 0);
             Color c = switch (TimelineScale.era(iv)) { case PAST -> PAST; case PRESENT -> PRESENT; case FUTURE -> FUTURE; };
             g.setFill(ready.get(i) ? c : c.deriveColor(0, 0.5, 1.2, 0.45));
-            g.fillRect(x0 + 0.5, y, Math.max(1, x1 - x0 - 1), laneHeight - 1);
+            g.fillRect(x0, y, Math.max(gap, x1 - x0 - gap), laneHeight - gap);
             if (editable.get() && x1 - x0 >= 8) { // grips at both edges show the bar can be stretched
                 g.setFill(c.darker().darker());
-                g.fillRect(x0 + 1.5, y + laneHeight * 0.25, 2, laneHeight * 0.5);
-                g.fillRect(x1 - 3.5, y + laneHeight * 0.25, 2, laneHeight * 0.5);
+                g.fillRect(x0 + 1, PixelGrid.edge(y + laneHeight * 0.25, k), 2, PixelGrid.edge(laneHeight * 0.5, k));
+                g.fillRect(x1 - 4, PixelGrid.edge(y + laneHeight * 0.25, k), 2, PixelGrid.edge(laneHeight * 0.5, k));
             }
         }
         int sel = selected.get();
         if (sel >= 0 && sel < p.size()) {
             Interval iv = p.get(sel);
-            double x0 = s.x(iv.start()), x1 = s.x(iv.end()), xm = s.x(iv.middle());
+            double x0 = PixelGrid.line(s.x(iv.start()), 2, k), x1 = PixelGrid.line(s.x(iv.end()), 2, k), xm = PixelGrid.line(s.x(iv.middle()), 2, k);
             g.setStroke(Color.rgb(20, 20, 20));
-            g.setLineWidth(2);
+            g.setLineWidth(PixelGrid.lineWidth(2, k));
             g.strokeRect(x0, BAR_TOP - 1, Math.max(1, x1 - x0), BAR_HEIGHT + 1);
             g.strokeLine(xm, 4, xm, h - 4);
             g.setFill(Color.rgb(20, 20, 20));
