@@ -29,12 +29,19 @@ import org.tempora.timeline.Interval;
  */
 public final class TimelineBand extends Region {
     static final Color PAST = Color.rgb(214, 48, 49), PRESENT = Color.rgb(39, 160, 70), FUTURE = Color.rgb(45, 100, 214);
+    /** The band's own colours for a theme; the eras keep theirs in both. */
+    record Palette(Color background, Color exposure, Color edge, Color text, Color ink) {}
+    static final Palette LIGHT = new Palette(Color.rgb(246, 246, 246), Color.rgb(222, 222, 222), Color.rgb(120, 120, 120),
+            Color.rgb(80, 80, 80), Color.rgb(20, 20, 20));
+    static final Palette DARK = new Palette(Color.rgb(39, 41, 43), Color.rgb(58, 61, 64), Color.rgb(150, 150, 150),
+            Color.rgb(200, 200, 200), Color.rgb(240, 240, 240));
     private static final double HEIGHT = 72, BAR_TOP = 22, BAR_HEIGHT = 30, HANDLE_REACH = 5;
 
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<FramePlan> plan = new SimpleObjectProperty<>(this, "plan");
     private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected");
     private final BooleanProperty editable = new SimpleBooleanProperty(this, "editable");
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private ObjDoubleConsumer<TimelineScale.Edge> onEdgeDragged = (edge, time) -> {};
     private BitSet ready = new BitSet();
     private TimelineScale.Edge dragged;
@@ -52,6 +59,7 @@ public final class TimelineBand extends Region {
                 + " In Custom mode, drag a bar's edge to change the frames"));
         plan.addListener((o, a, b) -> redraw());
         editable.addListener((o, a, b) -> redraw());
+        dark.addListener((o, a, b) -> redraw());
         selected.addListener((o, a, b) -> redraw());
         widthProperty().addListener((o, a, b) -> redraw());
         focusedProperty().addListener((o, a, b) -> redraw());
@@ -79,6 +87,12 @@ public final class TimelineBand extends Region {
 
     /** Whether the bars' edges can be dragged (the owner decides: e.g. Custom mode, nothing running). */
     public BooleanProperty editableProperty() { return editable; }
+
+    /** Whether the band draws in the dark theme's colours; bind it to the window's theme. */
+    public BooleanProperty darkProperty() { return dark; }
+
+    /** The colours the band draws with now. */
+    Palette palette() { return dark.get() ? DARK : LIGHT; }
 
     /** Receives a dragged edge and the time under the pointer, on every drag step. */
     public void setOnEdgeDragged(ObjDoubleConsumer<TimelineScale.Edge> handler) { onEdgeDragged = handler; }
@@ -141,19 +155,20 @@ public final class TimelineBand extends Region {
     private void redraw() {
         double w = canvas.getWidth(), h = canvas.getHeight(), k = pixelScale;
         if (w <= 0 || h <= 0) return;
+        Palette colours = palette();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.rgb(246, 246, 246));
+        g.setFill(colours.background());
         g.fillRect(0, 0, w, h);
         FramePlan p = plan.get();
         TimelineScale s = scale(p);
         double ex0 = PixelGrid.edge(s.x(Interval.EXPOSURE.start()), k), ex1 = PixelGrid.edge(s.x(Interval.EXPOSURE.end()), k);
-        g.setFill(Color.rgb(222, 222, 222));
+        g.setFill(colours.exposure());
         g.fillRect(ex0, 0, ex1 - ex0, h);
-        g.setStroke(Color.rgb(120, 120, 120));
+        g.setStroke(colours.edge());
         g.setLineWidth(PixelGrid.lineWidth(1, k));
         g.strokeLine(PixelGrid.line(ex0, 1, k), 0, PixelGrid.line(ex0, 1, k), h);
         g.strokeLine(PixelGrid.line(ex1, 1, k), 0, PixelGrid.line(ex1, 1, k), h);
-        g.setFill(Color.rgb(80, 80, 80));
+        g.setFill(colours.text());
         g.setFont(Font.font(11));
         g.fillText("exposure", ex0 + 4, 14);
         if (p == null) return;
@@ -166,7 +181,7 @@ public final class TimelineBand extends Region {
             g.setFill(ready.get(i) ? c : c.deriveColor(0, 0.5, 1.2, 0.45));
             g.fillRect(x0, y, Math.max(gap, x1 - x0 - gap), laneHeight - gap);
             if (editable.get() && x1 - x0 >= 8) { // grips at both edges show the bar can be stretched
-                g.setFill(c.darker().darker());
+                g.setFill(dark.get() ? c.brighter().brighter() : c.darker().darker());
                 g.fillRect(x0 + 1, PixelGrid.edge(y + laneHeight * 0.25, k), 2, PixelGrid.edge(laneHeight * 0.5, k));
                 g.fillRect(x1 - 4, PixelGrid.edge(y + laneHeight * 0.25, k), 2, PixelGrid.edge(laneHeight * 0.5, k));
             }
@@ -175,11 +190,11 @@ public final class TimelineBand extends Region {
         if (sel >= 0 && sel < p.size()) {
             Interval iv = p.get(sel);
             double x0 = PixelGrid.line(s.x(iv.start()), 2, k), x1 = PixelGrid.line(s.x(iv.end()), 2, k), xm = PixelGrid.line(s.x(iv.middle()), 2, k);
-            g.setStroke(Color.rgb(20, 20, 20));
+            g.setStroke(colours.ink());
             g.setLineWidth(PixelGrid.lineWidth(2, k));
             g.strokeRect(x0, BAR_TOP - 1, Math.max(1, x1 - x0), BAR_HEIGHT + 1);
             g.strokeLine(xm, 4, xm, h - 4);
-            g.setFill(Color.rgb(20, 20, 20));
+            g.setFill(colours.ink());
             g.fillPolygon(new double[] {xm - 5, xm + 5, xm}, new double[] {BAR_TOP - 10, BAR_TOP - 10, BAR_TOP - 3}, 3);
         }
         if (isFocused()) {
