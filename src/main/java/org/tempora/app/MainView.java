@@ -185,7 +185,7 @@ public final class MainView extends BorderPane {
         PhotoInfoPanel info = new PhotoInfoPanel();
         session.photoProperty().addListener((o, a, b) -> info.show(b));
         EnginePanel engines = new EnginePanel(session, EngineChoice.catalog(EngineChoice.modelsFolder(), DeviceProbe.ofThisMachine().detect()));
-        VBox side = new VBox(4, plan, engines, run, info);
+        VBox side = new VBox(4, plan, engines, run, new SampleStrip(session), info);
         side.setPrefWidth(340);
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);
