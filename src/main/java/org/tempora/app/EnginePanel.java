@@ -8,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
@@ -81,6 +82,21 @@ public final class EnginePanel extends GridPane {
         add(seedLabel, 0, 2);
         add(seed, 1, 2);
         add(newSample, 2, 2);
+        // Absent for a deterministic engine: every seed would give the same frames.
+        if (session.engineSamples()) addSampleCount(session);
+    }
+
+    private void addSampleCount(SessionModel session) {
+        Spinner<Integer> count = new Spinner<>(1, SessionModel.MAX_SAMPLES, session.sampleCountProperty().get());
+        count.setId("sampleCount");
+        count.setPrefWidth(80);
+        count.valueProperty().addListener((o, was, now) -> session.sampleCountProperty().set(now));
+        count.setTooltip(new Tooltip("How many samples Generate makes, with seeds seed, seed+1, ...; pick one from their thumbnails"));
+        count.setAccessibleText("Number of samples");
+        Label label = new Label("Samples");
+        label.setLabelFor(count);
+        add(label, 0, 3);
+        add(count, 1, 3);
     }
 
     /** The engine chosen in the list. */

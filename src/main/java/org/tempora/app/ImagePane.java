@@ -35,6 +35,7 @@ final class ImagePane extends Region {
     private final StringProperty rightName = new SimpleStringProperty(this, "rightName", "");
     private final ObjectProperty<Overlay> overlay = new SimpleObjectProperty<>(this, "overlay");
     private double drawnScale = Double.NaN;
+    private double pixelScale = 1; // device pixels per layout unit: the divider snaps to them
 
     ImagePane() {
         canvas.setManaged(false); // the pane's size drives the canvas, never the other way round
@@ -43,6 +44,10 @@ final class ImagePane extends Region {
         setPrefSize(160, 120);
         Runnable redraw = this::redraw;
         for (var p : new javafx.beans.Observable[] {transform, image, right, divider, leftName, rightName, overlay}) p.addListener(o -> redraw.run());
+        ScreenScale.follow(this, k -> {
+            pixelScale = k;
+            redraw();
+        });
     }
 
     ObjectProperty<ViewTransform> transformProperty() { return transform; }
@@ -83,7 +88,7 @@ final class ImagePane extends Region {
         draw(g, a, t, w, h);
         Image b = right.get();
         if (b != null) {
-            double x = dividerX();
+            double x = PixelGrid.edge(dividerX(), pixelScale);
             g.save();
             g.beginPath();
             g.rect(x, 0, w - x, h);
@@ -93,8 +98,8 @@ final class ImagePane extends Region {
             draw(g, b, t, w, h);
             g.restore();
             g.setStroke(Color.WHITE);
-            g.setLineWidth(2);
-            g.strokeLine(x, 0, x, h);
+            g.setLineWidth(PixelGrid.lineWidth(2, pixelScale));
+            g.strokeLine(PixelGrid.line(x, 2, pixelScale), 0, PixelGrid.line(x, 2, pixelScale), h);
             g.setFill(Color.WHITE);
             g.fillRoundRect(x - 5, h / 2 - 18, 10, 36, 6, 6);
             names(g, x, w);

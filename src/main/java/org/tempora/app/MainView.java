@@ -53,7 +53,7 @@ public final class MainView extends BorderPane {
         setTop(new VBox(menus, errorBanner()));
         setCenter(preview());
         setRight(sidePanel());
-        setBottom(timeline());
+        setBottom(timeline(theme));
         menus.getMenus().addAll(WindowMenus.create(this, session, playback, theme, menus));
         // A photo becomes recent once it has opened (a file that failed to read is not offered again); its folder is where
         // the file chooser starts next time.
@@ -185,7 +185,7 @@ public final class MainView extends BorderPane {
         PhotoInfoPanel info = new PhotoInfoPanel();
         session.photoProperty().addListener((o, a, b) -> info.show(b));
         EnginePanel engines = new EnginePanel(session, EngineChoice.catalog(EngineChoice.modelsFolder(), DeviceProbe.ofThisMachine().detect()));
-        VBox side = new VBox(4, plan, engines, run, info);
+        VBox side = new VBox(4, plan, engines, run, new SampleStrip(session), info);
         side.setPrefWidth(340);
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);
@@ -194,9 +194,10 @@ public final class MainView extends BorderPane {
         return scroll;
     }
 
-    private VBox timeline() {
+    private VBox timeline(ThemeSwitch theme) {
         TimelineBand band = new TimelineBand();
         band.setId("timeline");
+        band.darkProperty().bind(theme.darkProperty());
         band.planProperty().bind(session.timelinePlanProperty());
         band.selectedProperty().set(session.selectedFrameProperty().get());
         band.selectedProperty().addListener((o, a, b) -> session.select(b.intValue()));

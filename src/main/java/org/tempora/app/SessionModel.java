@@ -3,7 +3,11 @@ package org.tempora.app;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.Locale;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyListWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -16,6 +20,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.collections.FXCollections;
 import org.tempora.engine.Engine;
 import org.tempora.engine.EngineOptions;
 import org.tempora.engine.GenerationRequest;
@@ -45,8 +50,15 @@ public final class SessionModel implements AutoCloseable {
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final ReadOnlyObjectWrapper<RunCapture> completedRun = new ReadOnlyObjectWrapper<>(this, "completedRun");
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 0);
+    private final IntegerProperty sampleCount = new SimpleIntegerProperty(this, "sampleCount", 1);
+    private final ReadOnlyListWrapper<Image> sampleThumbnails = new ReadOnlyListWrapper<>(this, "sampleThumbnails", FXCollections.observableArrayList());
+    private final ReadOnlyIntegerWrapper chosenSample = new ReadOnlyIntegerWrapper(this, "chosenSample", 0);
     private Image[] frames = new Image[0];
-    private final BitSet ready = new BitSet();
+    private BitSet ready = new BitSet();
+    // One entry per sample (seed) of the last Generate: its frames, which have arrived, and its finished run.
+    private Image[][] sampleFrames = new Image[0][];
+    private BitSet[] sampleReady = new BitSet[0];
+    private RunCapture[] sampleRuns = new RunCapture[0];
     private FramePlan generatedPlan;
     private int generation; // counts runs, so frames of an abandoned run are never shown
 
@@ -80,6 +92,16 @@ public final class SessionModel implements AutoCloseable {
     public ReadOnlyObjectProperty<RunCapture> completedRunProperty() { return completedRun.getReadOnlyProperty(); }
     /** The sample's seed, passed to the engine in every request (engines that do not sample ignore it). */
     public LongProperty seedProperty() { return seed; }
+
+    /** Whether the engine's frames depend on the seed, so several samples are worth comparing. */
+    public boolean engineSamples() { return engine.samples(); }
+    /** How many seeds (seed, seed+1, ...) one Generate runs, 1 to {@value #MAX_SAMPLES}; only sampling engines use more than 1. */
+    public IntegerProperty sampleCountProperty() { return sampleCount; }
+    public static final int MAX_SAMPLES = 6;
+    /** The middle frame of each finished sample of the last Generate, in seed order; empty with a single sample. */
+    public ReadOnlyListProperty<Image> sampleThumbnailsProperty() { return sampleThumbnails.getReadOnlyProperty(); }
+    /** The sample whose frames are on the timeline. */
+    public ReadOnlyIntegerProperty chosenSampleProperty() { return chosenSample.getReadOnlyProperty(); }
 
     public boolean isReady(int index) { return ready.get(index); }
     public BitSet readyFrames() { return (BitSet) ready.clone(); }
@@ -118,7 +140,10 @@ public final class SessionModel implements AutoCloseable {
         return "";
     }
 
-    /** Runs the engine on the open photo with the current plan; frames appear on the timeline as they arrive. */
+    /**
+     * Runs the engine on the open photo with the current plan; frames appear on the timeline as they arrive. A sampling
+     * engine runs {@link #sampleCountProperty()} seeds one after another; the first sample's frames are shown.
+     */
     public void generate() {
         String why = whyNotGenerate();
         if (!why.isEmpty()) {
@@ -128,28 +153,49 @@ public final class SessionModel implements AutoCloseable {
         error.set("");
         FramePlan p = plan.plan();
         int run = ++generation;
+        int count = engine.samples() ? Math.max(1, Math.min(MAX_SAMPLES, sampleCount.get())) : 1;
         generatedPlan = p;
-        frames = new Image[p.size()];
-        ready.clear();
+        sampleFrames = new Image[count][p.size()];
+        sampleReady = new BitSet[count];
+        for (int i = 0; i < count; i++) sampleReady[i] = new BitSet();
+        sampleRuns = new RunCapture[count];
+        sampleThumbnails.clear();
+        chosenSample.set(0);
+        frames = sampleFrames[0];
+        ready = sampleReady[0];
         framesReady.set(0);
         timelinePlan.set(p);
         completedRun.set(null);
-        RunCapture capture = new RunCapture(photo.get().pixels(), p);
         selectedFrame.set(Math.min(selectedFrame.get(), p.size() - 1));
         refreshShown();
-        GenerationRequest request = new GenerationRequest(photo.get().pixels(), p, seed.get(),
+        generateSample(run, 0, seed.get(), p, System.nanoTime());
+    }
+
+    /** Runs one sample (seed) and, when it has finished, the next one. */
+    private void generateSample(int run, int sample, long sampleSeed, FramePlan p, long started) {
+        int count = sampleFrames.length;
+        RunCapture capture = new RunCapture(photo.get().pixels(), p);
+        GenerationRequest request = new GenerationRequest(photo.get().pixels(), p, sampleSeed,
                 EngineOptions.defaults().withReverseTime(plan.reverseTimeProperty().get()));
-        long started = System.nanoTime();
-        status.set("Generating " + p.size() + " frames with the " + engine.id() + " engine...");
+        String which = count > 1 ? String.format(Locale.ROOT, " (sample %d of %d, seed %d)", sample + 1, count, sampleSeed) : "";
+        status.set("Generating " + p.size() + " frames with the " + engine.id() + " engine" + which + "...");
         tasks.run("Starting", (reporter, cancel) -> FrameGeneration.run(capture.around(engine), request, reporter,
-                (index, pixels, preview) -> reporter.post(() -> frameArrived(run, index, pixels, preview)), cancel),
+                (index, pixels, preview) -> reporter.post(() -> frameArrived(run, sample, index, pixels, preview)), cancel),
                 new FxTasks.Outcome<>() {
                     @Override public void succeeded(FrameGeneration.Summary summary) {
+                        if (run != generation) return;
+                        sampleRuns[sample] = capture;
+                        if (count > 1) sampleThumbnails.add(sampleFrames[sample][p.size() / 2]);
+                        if (sample == chosenSample.get()) completedRun.set(capture);
+                        if (sample + 1 < count) {
+                            generateSample(run, sample + 1, sampleSeed + 1, p, started);
+                            return;
+                        }
                         double seconds = (System.nanoTime() - started) / 1e9;
                         String warnings = summary.warnings().isEmpty() ? "" : "\n" + String.join("\n",
                                 summary.warnings().stream().map(w -> "Note: " + PlanShaper.capitalised(w)).toList());
-                        status.set(String.format(Locale.ROOT, "%d frames in %.1f s. Scrub with the mouse or Left/Right, Home/End.", summary.frames(), seconds) + warnings);
-                        completedRun.set(capture);
+                        String samples = count > 1 ? String.format(Locale.ROOT, " x %d samples; click a thumbnail to pick one", count) : "";
+                        status.set(String.format(Locale.ROOT, "%d frames%s in %.1f s. Scrub with the mouse or Left/Right, Home/End.", summary.frames(), samples, seconds) + warnings);
                     }
 
                     @Override public void failed(String message) {
@@ -161,6 +207,17 @@ public final class SessionModel implements AutoCloseable {
                         status.set("Cancelled; " + ready.cardinality() + " of " + frames.length + " frames had arrived.");
                     }
                 });
+    }
+
+    /** Puts a finished (or running) sample's frames on the timeline. */
+    public void pickSample(int sample) {
+        if (sample < 0 || sample >= sampleFrames.length) return;
+        chosenSample.set(sample);
+        frames = sampleFrames[sample];
+        ready = sampleReady[sample];
+        framesReady.set(ready.cardinality());
+        completedRun.set(sampleRuns[sample]);
+        refreshShown();
     }
 
     /** Stops a running generation or opening within about a second. */
@@ -181,11 +238,12 @@ public final class SessionModel implements AutoCloseable {
     }
 
     /** Shows an arriving frame; an approximate preview is shown but only a final frame counts as ready. */
-    private void frameArrived(int run, int index, DisplayPixels pixels, boolean preview) {
-        if (run != generation || index >= frames.length) return;
-        if (preview && ready.get(index)) return; // never replace a final frame by a late preview
-        frames[index] = toImage(pixels);
-        if (!preview) ready.set(index);
+    private void frameArrived(int run, int sample, int index, DisplayPixels pixels, boolean preview) {
+        if (run != generation || sample >= sampleFrames.length || index >= sampleFrames[sample].length) return;
+        if (preview && sampleReady[sample].get(index)) return; // never replace a final frame by a late preview
+        sampleFrames[sample][index] = toImage(pixels);
+        if (!preview) sampleReady[sample].set(index);
+        if (sample != chosenSample.get()) return; // another sample fills in off screen
         framesReady.set(ready.cardinality());
         if (index == selectedFrame.get()) refreshShown();
     }
@@ -207,7 +265,12 @@ public final class SessionModel implements AutoCloseable {
         generation++;
         generatedPlan = null;
         frames = new Image[0];
-        ready.clear();
+        ready = new BitSet();
+        sampleFrames = new Image[0][];
+        sampleReady = new BitSet[0];
+        sampleRuns = new RunCapture[0];
+        sampleThumbnails.clear();
+        chosenSample.set(0);
         framesReady.set(0);
         completedRun.set(null);
         timelinePlan.set(plan.plan());

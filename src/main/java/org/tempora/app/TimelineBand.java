@@ -29,16 +29,24 @@ import org.tempora.timeline.Interval;
  */
 public final class TimelineBand extends Region {
     static final Color PAST = Color.rgb(214, 48, 49), PRESENT = Color.rgb(39, 160, 70), FUTURE = Color.rgb(45, 100, 214);
+    /** The band's own colours for a theme; the eras keep theirs in both. */
+    record Palette(Color background, Color exposure, Color edge, Color text, Color ink) {}
+    static final Palette LIGHT = new Palette(Color.rgb(246, 246, 246), Color.rgb(222, 222, 222), Color.rgb(120, 120, 120),
+            Color.rgb(80, 80, 80), Color.rgb(20, 20, 20));
+    static final Palette DARK = new Palette(Color.rgb(39, 41, 43), Color.rgb(58, 61, 64), Color.rgb(150, 150, 150),
+            Color.rgb(200, 200, 200), Color.rgb(240, 240, 240));
     private static final double HEIGHT = 72, BAR_TOP = 22, BAR_HEIGHT = 30, HANDLE_REACH = 5;
 
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<FramePlan> plan = new SimpleObjectProperty<>(this, "plan");
     private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected");
     private final BooleanProperty editable = new SimpleBooleanProperty(this, "editable");
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private ObjDoubleConsumer<TimelineScale.Edge> onEdgeDragged = (edge, time) -> {};
     private BitSet ready = new BitSet();
     private TimelineScale.Edge dragged;
     private TimelineScale dragScale; // frozen while an edge is dragged: refitting would move the bars under the pointer
+    private double pixelScale = 1; // device pixels per layout unit of the window's screen: lines snap to them
 
     public TimelineBand() {
         getChildren().add(canvas);
@@ -51,9 +59,14 @@ public final class TimelineBand extends Region {
                 + " In Custom mode, drag a bar's edge to change the frames"));
         plan.addListener((o, a, b) -> redraw());
         editable.addListener((o, a, b) -> redraw());
+        dark.addListener((o, a, b) -> redraw());
         selected.addListener((o, a, b) -> redraw());
         widthProperty().addListener((o, a, b) -> redraw());
         focusedProperty().addListener((o, a, b) -> redraw());
+        ScreenScale.follow(this, k -> {
+            pixelScale = k;
+            redraw();
+        });
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> setCursor(edgeAt(e.getX()) != null ? Cursor.H_RESIZE : Cursor.DEFAULT));
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
@@ -74,6 +87,12 @@ public final class TimelineBand extends Region {
 
     /** Whether the bars' edges can be dragged (the owner decides: e.g. Custom mode, nothing running). */
     public BooleanProperty editableProperty() { return editable; }
+
+    /** Whether the band draws in the dark theme's colours; bind it to the window's theme. */
+    public BooleanProperty darkProperty() { return dark; }
+
+    /** The colours the band draws with now. */
+    Palette palette() { return dark.get() ? DARK : LIGHT; }
 
     /** Receives a dragged edge and the time under the pointer, on every drag step. */
     public void setOnEdgeDragged(ObjDoubleConsumer<TimelineScale.Edge> handler) { onEdgeDragged = handler; }
@@ -130,48 +149,52 @@ public final class TimelineBand extends Region {
         return dragScale != null ? dragScale : TimelineScale.fitting(p, Math.max(1, getWidth()));
     }
 
+    /** The output scale the band draws for (1 until it is shown). */
+    double pixelScale() { return pixelScale; }
+
     private void redraw() {
-        double w = canvas.getWidth(), h = canvas.getHeight();
+        double w = canvas.getWidth(), h = canvas.getHeight(), k = pixelScale;
         if (w <= 0 || h <= 0) return;
+        Palette colours = palette();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.rgb(246, 246, 246));
+        g.setFill(colours.background());
         g.fillRect(0, 0, w, h);
         FramePlan p = plan.get();
         TimelineScale s = scale(p);
-        double ex0 = s.x(Interval.EXPOSURE.start()), ex1 = s.x(Interval.EXPOSURE.end());
-        g.setFill(Color.rgb(222, 222, 222));
+        double ex0 = PixelGrid.edge(s.x(Interval.EXPOSURE.start()), k), ex1 = PixelGrid.edge(s.x(Interval.EXPOSURE.end()), k);
+        g.setFill(colours.exposure());
         g.fillRect(ex0, 0, ex1 - ex0, h);
-        g.setStroke(Color.rgb(120, 120, 120));
-        g.setLineWidth(1);
-        g.strokeLine(ex0, 0, ex0, h);
-        g.strokeLine(ex1, 0, ex1, h);
-        g.setFill(Color.rgb(80, 80, 80));
+        g.setStroke(colours.edge());
+        g.setLineWidth(PixelGrid.lineWidth(1, k));
+        g.strokeLine(PixelGrid.line(ex0, 1, k), 0, PixelGrid.line(ex0, 1, k), h);
+        g.strokeLine(PixelGrid.line(ex1, 1, k), 0, PixelGrid.line(ex1, 1, k), h);
+        g.setFill(colours.text());
         g.setFont(Font.font(11));
         g.fillText("exposure", ex0 + 4, 14);
         if (p == null) return;
         boolean lanes = p.hasOverlap(); // overlapping bars alternate between two lanes so each stays visible
-        double laneHeight = lanes ? BAR_HEIGHT / 2 : BAR_HEIGHT;
+        double laneHeight = lanes ? BAR_HEIGHT / 2 : BAR_HEIGHT, gap = 1 / k; // one device pixel between neighbours
         for (int i = 0; i < p.size(); i++) {
             Interval iv = p.get(i);
-            double x0 = s.x(iv.start()), x1 = s.x(iv.end()), y = BAR_TOP + (lanes ? (i % 2) * laneHeight : 0);
+            double x0 = PixelGrid.edge(s.x(iv.start()), k), x1 = PixelGrid.edge(s.x(iv.end()), k), y = BAR_TOP + (lanes ? (i % 2) * laneHeight : 0);
             Color c = switch (TimelineScale.era(iv)) { case PAST -> PAST; case PRESENT -> PRESENT; case FUTURE -> FUTURE; };
             g.setFill(ready.get(i) ? c : c.deriveColor(0, 0.5, 1.2, 0.45));
-            g.fillRect(x0 + 0.5, y, Math.max(1, x1 - x0 - 1), laneHeight - 1);
+            g.fillRect(x0, y, Math.max(gap, x1 - x0 - gap), laneHeight - gap);
             if (editable.get() && x1 - x0 >= 8) { // grips at both edges show the bar can be stretched
-                g.setFill(c.darker().darker());
-                g.fillRect(x0 + 1.5, y + laneHeight * 0.25, 2, laneHeight * 0.5);
-                g.fillRect(x1 - 3.5, y + laneHeight * 0.25, 2, laneHeight * 0.5);
+                g.setFill(dark.get() ? c.brighter().brighter() : c.darker().darker());
+                g.fillRect(x0 + 1, PixelGrid.edge(y + laneHeight * 0.25, k), 2, PixelGrid.edge(laneHeight * 0.5, k));
+                g.fillRect(x1 - 4, PixelGrid.edge(y + laneHeight * 0.25, k), 2, PixelGrid.edge(laneHeight * 0.5, k));
             }
         }
         int sel = selected.get();
         if (sel >= 0 && sel < p.size()) {
             Interval iv = p.get(sel);
-            double x0 = s.x(iv.start()), x1 = s.x(iv.end()), xm = s.x(iv.middle());
-            g.setStroke(Color.rgb(20, 20, 20));
-            g.setLineWidth(2);
+            double x0 = PixelGrid.line(s.x(iv.start()), 2, k), x1 = PixelGrid.line(s.x(iv.end()), 2, k), xm = PixelGrid.line(s.x(iv.middle()), 2, k);
+            g.setStroke(colours.ink());
+            g.setLineWidth(PixelGrid.lineWidth(2, k));
             g.strokeRect(x0, BAR_TOP - 1, Math.max(1, x1 - x0), BAR_HEIGHT + 1);
             g.strokeLine(xm, 4, xm, h - 4);
-            g.setFill(Color.rgb(20, 20, 20));
+            g.setFill(colours.ink());
             g.fillPolygon(new double[] {xm - 5, xm + 5, xm}, new double[] {BAR_TOP - 10, BAR_TOP - 10, BAR_TOP - 3}, 3);
         }
         if (isFocused()) {

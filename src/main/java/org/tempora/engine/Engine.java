@@ -17,6 +17,12 @@ public interface Engine {
     PlanLimits limits();
 
     /**
+     * Whether the frames depend on the request's seed (a sampling engine, e.g. diffusion), so several seeds are
+     * worth comparing; a deterministic engine gives the same frames for every seed.
+     */
+    default boolean samples() { return false; }
+
+    /**
      * Runs one generation. Implementations call {@code progress} from the calling thread and check
      * {@code cancel} often enough to stop within a second.
      *

@@ -282,6 +282,8 @@ class DesktopFeaturesTest {
         robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
         assertTrue(root.getStyleClass().contains(ThemeSwitch.DARK));
         assertFalse(root.getStyleClass().contains(ThemeSwitch.LIGHT));
+        TimelineBand band = robot.lookup("#timeline").queryAs(TimelineBand.class);
+        assertEquals(TimelineBand.DARK, band.palette(), "the band follows the theme");
         assertEquals(AppPreferences.Theme.DARK, prefs.theme());
         assertTrue(root.getStylesheets().stream().anyMatch(s -> s.endsWith("org/tempora/app/dark.css")));
         reopen(robot, new ClassicalEngine());
@@ -290,6 +292,7 @@ class DesktopFeaturesTest {
         assertTrue(((javafx.scene.control.CheckMenuItem) menuItem(robot, "darkThemeItem")).isSelected() == false);
         assertTrue(stage.getScene().getRoot().getStyleClass().contains(ThemeSwitch.LIGHT));
         assertEquals(AppPreferences.Theme.LIGHT, prefs.theme());
+        assertEquals(TimelineBand.LIGHT, robot.lookup("#timeline").queryAs(TimelineBand.class).palette());
     }
 
     @Test void everyShortcutIsListedOnceAndF1ShowsTheList(FxRobot robot) {
