@@ -1,5 +1,8 @@
 package org.tempora.app;
 
+import static org.tempora.app.FxTestSupport.waitFor;
+import static org.tempora.app.FxTestSupport.devImage;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -37,7 +39,6 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +60,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Recent photos, engine choice, seed, playback modes, bar handles, theme, shortcuts and accessible names, headless. */
 @ExtendWith(ApplicationExtension.class)
 class DesktopFeaturesTest {
-    private static final Path IMAGES = Path.of("..", "shared", "dev-images");
     private final MemoryPreferences node = new MemoryPreferences(); // throwaway: never the user's preferences
     private final AppPreferences prefs = new AppPreferences(node);
     private final List<SessionModel> sessions = new ArrayList<>();
@@ -93,20 +93,6 @@ class DesktopFeaturesTest {
             for (Window w : new ArrayList<>(Window.getWindows())) if (w != stage && w.isShowing()) w.hide();
             sessions.forEach(SessionModel::close);
         });
-    }
-
-    private static Path devImage(String name) {
-        Path p = IMAGES.resolve(name);
-        Assumptions.assumeTrue(Files.exists(p), "development image " + p + " is absent");
-        return p;
-    }
-
-    private static void waitFor(int seconds, String what, BooleanSupplier condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out after " + seconds + " s waiting for: " + what, e);
-        }
     }
 
     private MenuBar menuBar(FxRobot robot) { return robot.lookup(".menu-bar").queryAs(MenuBar.class); }

@@ -1,16 +1,15 @@
 package org.tempora.app;
 
+import static org.tempora.app.FxTestSupport.waitFor;
+import static org.tempora.app.FxTestSupport.smallPhoto;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.Scene;
@@ -19,9 +18,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +32,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The window's inspection tools on the classical engine, headless (Monocle): zoom, A/B split, re-blur check, blur trace. */
 @ExtendWith(ApplicationExtension.class)
 class InspectViewTest {
-    private static final Path IMAGES = Path.of("..", "shared", "dev-images");
     private SessionModel session;
 
     @Start void start(Stage stage) {
@@ -45,24 +41,6 @@ class InspectViewTest {
     }
 
     @AfterEach void closeSession(FxRobot robot) { robot.interact(session::close); }
-
-    private static void waitFor(int seconds, String what, BooleanSupplier condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out after " + seconds + " s waiting for: " + what, e);
-        }
-    }
-
-    /** A 200x150 crop of a development image, so a whole classical run stays short. */
-    private static Path smallPhoto(Path dir) throws Exception {
-        Path source = IMAGES.resolve("chelsea.png");
-        Assumptions.assumeTrue(Files.exists(source), "development image " + source + " is absent");
-        BufferedImage full = ImageIO.read(source.toFile());
-        Path crop = dir.resolve("chelsea-crop.png");
-        ImageIO.write(full.getSubimage(120, 40, 200, 150), "png", crop.toFile());
-        return crop;
-    }
 
     private void generate(FxRobot robot, Path photo, int frames) throws Exception {
         robot.interact(() -> session.open(photo));

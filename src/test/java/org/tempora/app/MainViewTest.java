@@ -1,16 +1,16 @@
 package org.tempora.app;
 
+import static org.tempora.app.FxTestSupport.waitFor;
+import static org.tempora.app.FxTestSupport.smallPhoto;
+import static org.tempora.app.FxTestSupport.devImage;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -20,9 +20,7 @@ import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,12 +29,10 @@ import org.tempora.timeline.PlanLimits;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The window on the classical engine, headless (Monocle): open, shape the plan, generate, scrub, cancel, fail. */
 @ExtendWith(ApplicationExtension.class)
 class MainViewTest {
-    private static final Path IMAGES = Path.of("..", "shared", "dev-images");
     private SessionModel session;
 
     @Start void start(Stage stage) {
@@ -49,34 +45,11 @@ class MainViewTest {
         robot.interact(session::close);
     }
 
-    private static Path devImage(String name) {
-        Path p = IMAGES.resolve(name);
-        Assumptions.assumeTrue(Files.exists(p), "development image " + p + " is absent");
-        return p;
-    }
-
-    /** Waits for a condition read on the FX thread. */
-    private static void waitFor(int seconds, String what, BooleanSupplier condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out after " + seconds + " s waiting for: " + what, e);
-        }
-    }
-
     private static String text(FxRobot robot, String id) { return robot.lookup(id).queryAs(Label.class).getText(); }
 
     private void openAndWait(FxRobot robot, Path photo) throws Exception {
         robot.interact(() -> session.open(photo));
         waitFor(20, "the photo to open", () -> session.photoProperty().get() != null && !session.tasks().busyProperty().get());
-    }
-
-    /** A small crop of a development image, so a whole classical run stays short. */
-    private static Path smallPhoto(Path dir) throws Exception {
-        BufferedImage full = ImageIO.read(devImage("chelsea.png").toFile());
-        Path crop = dir.resolve("chelsea-crop.png");
-        ImageIO.write(full.getSubimage(120, 40, 200, 150), "png", crop.toFile());
-        return crop;
     }
 
     @Test void startsWithAHintAndAnOpenAction(FxRobot robot) {

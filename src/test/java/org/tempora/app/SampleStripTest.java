@@ -1,5 +1,7 @@
 package org.tempora.app;
 
+import static org.tempora.app.FxTestSupport.waitFor;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +13,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
 import javafx.scene.control.Spinner;
 import javafx.scene.image.Image;
@@ -34,7 +34,6 @@ import org.tempora.timeline.PlanLimits;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Several samples of a sampling engine as thumbnails to compare and pick; absent for the deterministic classical engine. */
 @ExtendWith(ApplicationExtension.class)
@@ -57,14 +56,6 @@ class SampleStripTest {
             session = new SessionModel(engine, new PlanViewModel(PlanLimits.CLASSICAL));
             stage.getScene().setRoot(new MainView(session));
         });
-    }
-
-    private static void waitFor(int seconds, String what, BooleanSupplier condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out after " + seconds + " s waiting for: " + what, e);
-        }
     }
 
     /** Uniform frames whose colour comes from the seed: seed s lights channel s mod 3 at 0.8, the others at 0.05. */
