@@ -42,11 +42,6 @@ public final class ModelBundle {
         public String jsonName() { return jsonName; }
     }
 
-    /** The diffusers {@code CogVideoXDPMScheduler} configuration, field for field. */
-    public record SchedulerConfig(int numTrainTimesteps, double betaStart, double betaEnd, String betaSchedule,
-                                  boolean rescaleBetasZeroSnr, double snrShiftScale, String timestepSpacing,
-                                  boolean setAlphaToOne, String predictionType) {}
-
     /** An external-data file holding a model's weights beside its graph. */
     public record DataFile(Path path, String sha256) {}
 
@@ -252,13 +247,17 @@ public final class ModelBundle {
         if (!(betaStart < betaEnd && betaEnd < 1)) {
             throw s.problem("beta_end", "must be greater than beta_start and less than 1, found beta_start " + betaStart + ", beta_end " + betaEnd);
         }
-        return new SchedulerConfig(steps, betaStart, betaEnd,
-                s.oneOf("beta_schedule", List.of("linear", "scaled_linear", "squaredcos_cap_v2")),
-                s.bool("rescale_betas_zero_snr"),
-                s.positiveNumber("snr_shift_scale"),
-                s.oneOf("timestep_spacing", List.of("linspace", "leading", "trailing")),
-                s.bool("set_alpha_to_one"),
-                s.oneOf("prediction_type", List.of("v_prediction")));
+        String schedule = s.oneOf("beta_schedule", List.of("linear", "scaled_linear"));
+        boolean zeroSnr = s.bool("rescale_betas_zero_snr");
+        double shift = s.positiveNumber("snr_shift_scale");
+        String spacing = s.oneOf("timestep_spacing", List.of("linspace", "leading", "trailing"));
+        boolean alphaToOne = s.bool("set_alpha_to_one");
+        String prediction = s.oneOf("prediction_type", List.of("v_prediction"));
+        try {
+            return new SchedulerConfig(steps, betaStart, betaEnd, schedule, zeroSnr, shift, spacing, alphaToOne, prediction);
+        } catch (IllegalArgumentException e) {
+            throw s.problem("beta_schedule", "and the other scheduler fields do not make a usable scheduler (" + e.getMessage() + ")");
+        }
     }
 
     private ModelFile modelFile(BundleJson files, String role) throws BundleException {

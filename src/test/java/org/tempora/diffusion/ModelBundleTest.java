@@ -130,7 +130,7 @@ class ModelBundleTest {
         assertEquals(ModelBundle.Dtype.FLOAT16, b.dtype());
         assertEquals(1.0, b.guidanceScale());
         assertEquals(50, b.defaultSteps());
-        assertEquals(new ModelBundle.SchedulerConfig(1000, 0.00085, 0.012, "scaled_linear", true, 3.0, "trailing", true, "v_prediction"),
+        assertEquals(new SchedulerConfig(1000, 0.00085, 0.012, "scaled_linear", true, 3.0, "trailing", true, "v_prediction"),
                 b.scheduler());
         assertEquals(bundle.resolve("vae_encoder.onnx"), b.vaeEncoder().path());
         assertEquals(Checksums.sha256(bundle.resolve("vae_encoder.onnx")), b.vaeEncoder().sha256());
