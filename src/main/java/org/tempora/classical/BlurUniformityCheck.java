@@ -101,7 +101,7 @@ public final class BlurUniformityCheck {
             int[] q = detailedWindow(lum, w, halves[r], REGION_PIXELS);
             // the estimator needs room for the kernel three times over; smaller photos cannot be judged by parts
             if (Math.min(q[2], q[3]) < 3 * rks) return none;
-            planes[r] = crop(lum, w, q[0], q[1], q[2], q[3]);
+            planes[r] = KernelOps.crop(lum, w, q[0], q[1], q[2], q[3]);
             sizes[r] = new int[] {q[2], q[3]};
             textured[r] = weakerDirectionPower(planes[r], q[2], q[3]) >= minTexture;
         }
@@ -271,12 +271,6 @@ public final class BlurUniformityCheck {
         float[] sorted = p.clone();
         Arrays.sort(sorted);
         return Math.max(0.02f, sorted[Math.min(sorted.length - 1, (int) Math.ceil(0.99 * sorted.length) - 1)]);
-    }
-
-    private static float[] crop(float[] src, int w, int x0, int y0, int cw, int ch) {
-        float[] out = new float[cw * ch];
-        for (int y = 0; y < ch; y++) System.arraycopy(src, (y + y0) * w + x0, out, y * cw, cw);
-        return out;
     }
 
     /** Figures of an analysis for logs and tests: halves left out, the two distances, the warning. */

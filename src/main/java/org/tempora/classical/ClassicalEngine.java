@@ -131,7 +131,7 @@ public final class ClassicalEngine implements Engine {
         timings.put("deconvolve", deconvMs);
         timings.put("render", renderMs);
         timings.put("total", ms(t0));
-        BlurKernel blurKernel = new BlurKernel(ks, kernel, scale);
+        BlurKernel blurKernel = estimate.toBlurKernel(scale);
         return new GenerationResult(frames, plan, Optional.of(blurKernel),
                 Optional.of(timed.trajectory(span, scale, 129)), warnings, timings);
     }

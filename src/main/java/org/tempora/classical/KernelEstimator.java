@@ -121,7 +121,7 @@ public final class KernelEstimator {
         List<String> warnings = new ArrayList<>();
         int[] window = estimationWindow(lum, w, h);
         if (window[2] != w || window[3] != h) {
-            lum = crop(lum, w, window[0], window[1], window[2], window[3]);
+            lum = KernelOps.crop(lum, w, window[0], window[1], window[2], window[3]);
             w = window[2];
             h = window[3];
         }
@@ -249,12 +249,6 @@ public final class KernelEstimator {
             }
         }
         return new int[] {bestX, bestY, ww, wh};
-    }
-
-    private static float[] crop(float[] src, int w, int x0, int y0, int cw, int ch) {
-        float[] out = new float[cw * ch];
-        for (int y = 0; y < ch; y++) System.arraycopy(src, (y + y0) * w + x0, out, y * cw, cw);
-        return out;
     }
 
     /** (scale, kernel size) per level, coarsest first: kernels shrink by sqrt(2) down to about 5 px. */

@@ -116,6 +116,13 @@ final class KernelOps {
     }
 
     /** The centred square of odd size {@code size} cut from (or zero-padded around) a ks x ks kernel. */
+    /** The cw x ch window at (x0, y0) of a plane of width w. */
+    static float[] crop(float[] src, int w, int x0, int y0, int cw, int ch) {
+        float[] out = new float[cw * ch];
+        for (int y = 0; y < ch; y++) System.arraycopy(src, (y + y0) * w + x0, out, y * cw, cw);
+        return out;
+    }
+
     static float[] resizeCanvas(float[] k, int ks, int size) {
         float[] out = new float[size * size];
         int off = size / 2 - ks / 2;

@@ -32,9 +32,7 @@ final class ResidualRenderer {
         this.height = work.height();
         this.strength = strength;
         canvas = timed.canvasSize(plan.span());
-        float[] full = new float[canvas * canvas];
-        int off = (canvas - ks) / 2;
-        for (int y = 0; y < ks; y++) System.arraycopy(kernel, y * ks, full, (y + off) * canvas + off, ks);
+        float[] full = KernelOps.resizeCanvas(kernel, ks, canvas);
         partial = new ArrayList<>(plan.size());
         for (Interval iv : plan.intervals()) partial.add(timed.partialKernel(iv, canvas));
         int channels = work.channels();

@@ -40,13 +40,6 @@ public final class TimedKernel {
         endPos = new double[] {b1[0] + endVel[0] * w / 2, b1[1] + endVel[1] * w / 2};
     }
 
-    /**
-     * Root-mean-square distance of the main stroke's mass from the path's centre line, in kernel
-     * pixels: about 0.5 for a clean one-pixel trace; large where the path crosses or loops back on
-     * itself, which a still image cannot put in time order.
-     */
-    public double spread() { return spread(true); }
-
     /** Share of the kernel's mass on the main stroke. */
     public double coreMass() {
         double m = 0;
@@ -54,8 +47,12 @@ public final class TimedKernel {
         return m;
     }
 
-    /** {@link #spread()} over the main stroke only, or over every pixel of the kernel. */
-    public double spread(boolean coreOnly) {
+    /**
+     * Root-mean-square distance of the main stroke's mass from the path's centre line, in kernel
+     * pixels: about 0.5 for a clean one-pixel trace; large where the path crosses or loops back on
+     * itself, which a still image cannot put in time order.
+     */
+    public double spread() {
         int c = size / 2;
         double total = 0, sq = 0;
         int i = 0;
@@ -63,7 +60,7 @@ public final class TimedKernel {
             int j = i;
             double m = 0, sx = 0, sy = 0;
             while (j < pixel.length && from[j] == from[i]) {
-                if (coreOnly && !core[j]) { j++; continue; }
+                if (!core[j]) { j++; continue; }
                 m += mass[j];
                 sx += mass[j] * (pixel[j] % size - c);
                 sy += mass[j] * (pixel[j] / size - c);
@@ -72,7 +69,7 @@ public final class TimedKernel {
             if (m == 0) { i = j; continue; }
             double mx = sx / m, my = sy / m;
             for (int k = i; k < j; k++) {
-                if (coreOnly && !core[k]) continue;
+                if (!core[k]) continue;
                 double dx = pixel[k] % size - c - mx, dy = pixel[k] / size - c - my;
                 sq += mass[k] * (dx * dx + dy * dy);
             }

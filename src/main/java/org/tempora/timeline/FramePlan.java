@@ -35,15 +35,4 @@ public record FramePlan(List<Interval> intervals) {
         }
         return false;
     }
-
-    /** Refuses overlapping frames unless the caller allows them. */
-    public FramePlan requireNoOverlap() {
-        for (int i = 1; i < intervals.size(); i++) {
-            if (intervals.get(i).start() < intervals.get(i - 1).end() - 1e-12) {
-                throw new InvalidPlanException("frames " + i + " " + intervals.get(i - 1) + " and " + (i + 1) + " " + intervals.get(i)
-                        + " overlap: shorten the exposure per frame or add dead time");
-            }
-        }
-        return this;
-    }
 }
