@@ -15,7 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.tempora.Version;
-import org.tempora.classical.ClassicalEngine;
+import org.tempora.diffusion.DiffusionEngine;
+import org.tempora.diffusion.ModelBundle;
 import org.tempora.engine.CancellationToken;
 import org.tempora.engine.Engine;
 import org.tempora.engine.EngineException;
@@ -54,8 +55,21 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin PlanOptions planOptions;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "classical",
-            description = "classical (embedded, no download). Default: ${DEFAULT-VALUE}.")
+            description = {"classical (embedded, no download), diffusion (the blur2vid model from a bundle),",
+                    "or auto (diffusion when a bundle is given or installed, else classical). Default: ${DEFAULT-VALUE}."})
     String engineName;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "Model bundle folder for the diffusion engine (default: the first one installed in the models folders).")
+    Path model;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "0", description = "Diffusion sampling steps; 0 takes the bundle's default (50 for blur2vid).")
+    int steps;
+
+    @Option(names = "--guidance", paramLabel = "G", defaultValue = "0", description = "Diffusion guidance scale, 1 = none; 0 takes the bundle's value.")
+    double guidance;
+
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", description = "Where the diffusion model runs: auto, cpu or cuda. Default: ${DEFAULT-VALUE}.")
+    String device;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed for engines that sample (recorded; the classical engine is deterministic).")
     long seed;
@@ -75,16 +89,25 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         FramePlan plan = planOptions.toPlan();
-        Engine engine = engineFor(engineName);
-        engine.limits().check(plan);
         EngineOptions options;
         try {
-            options = EngineOptions.defaults().withReverseTime(reverseTime).withKernelSize(kernelSize);
+            options = EngineOptions.defaults().withReverseTime(reverseTime).withKernelSize(kernelSize).withSteps(steps).withGuidance(guidance);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Photo photo = PhotoReader.read(photoPath);
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        Engine engine = EngineSelection.resolve(engineName, model, device, ModelBundle.DEFAULT_MODELS_FOLDERS,
+                note -> { if (!quiet) err.println("note: " + note); });
+        try {
+            return run(engine, plan, options, out, err);
+        } finally {
+            if (engine instanceof AutoCloseable closeable) closeable.close();
+        }
+    }
+
+    private int run(Engine engine, FramePlan plan, EngineOptions options, PrintWriter out, PrintWriter err) throws Exception {
+        engine.limits().check(plan);
+        Photo photo = PhotoReader.read(photoPath);
         if (!quiet) photo.notes().forEach(n -> err.println("note: " + n));
 
         CancellationToken cancel = new CancellationToken();
@@ -104,8 +127,15 @@ final class GenerateCommand implements Callable<Integer> {
                 PhotoWriter.writePng(KernelPicture.render(result.kernel().get(), 256), staged.path().resolve(kernelFile), 8);
             }
             Map<String, Object> opts = new LinkedHashMap<>();
-            opts.put("reverseTime", reverseTime);
-            opts.put("kernelSize", kernelSize == 0 ? "auto" : kernelSize);
+            if (engine instanceof DiffusionEngine diffusion) {
+                opts.put("model", diffusion.bundle().name() + " " + diffusion.bundle().version());
+                opts.put("steps", steps == 0 ? diffusion.bundle().defaultSteps() : steps);
+                opts.put("guidance", guidance == 0 ? diffusion.bundle().guidanceScale() : guidance);
+                opts.put("device", diffusion.deviceDescription().orElse(device));
+            } else {
+                opts.put("reverseTime", reverseTime);
+                opts.put("kernelSize", kernelSize == 0 ? "auto" : kernelSize);
+            }
             opts.put("plan", planOptions.describe(plan));
             JsonObject record = RunRecord.describe(Version.get(), engine.id(), engine.version(), photo, Checksums.sha256(photoPath),
                     seed, opts, result, files, kernelFile);
@@ -154,13 +184,6 @@ final class GenerateCommand implements Callable<Integer> {
             pool.shutdownNow();
             pool.awaitTermination(1, TimeUnit.MINUTES); // no writer may still touch the folder when it is removed
         }
-    }
-
-    static Engine engineFor(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "classical" -> new ClassicalEngine();
-            default -> throw new UsageException("unknown engine '" + name + "': use classical");
-        };
     }
 
     private ProgressListener progress(PrintWriter err) {

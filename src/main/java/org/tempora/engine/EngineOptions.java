@@ -6,19 +6,33 @@ package org.tempora.engine;
  * @param reverseTime play the estimated camera path backwards (the direction of time is ambiguous in a blur)
  * @param kernelSize blur kernel size in working-resolution pixels, odd; 0 = choose automatically
  * @param maxWorkingPixels the engine may estimate at a reduced resolution above this pixel count
+ * @param steps sampling steps of a diffusion engine; 0 = the model's default
+ * @param guidance classifier-free guidance scale of a diffusion engine; 0 = the model's default, 1 = no guidance
  */
-public record EngineOptions(boolean reverseTime, int kernelSize, long maxWorkingPixels) {
+public record EngineOptions(boolean reverseTime, int kernelSize, long maxWorkingPixels, int steps, double guidance) {
     public static final long DEFAULT_MAX_WORKING_PIXELS = 1_000_000L;
+    /** More steps than the model was trained with timesteps for would repeat timesteps. */
+    public static final int MAX_STEPS = 1000;
 
     public EngineOptions {
         if (kernelSize != 0 && (kernelSize < 3 || kernelSize % 2 == 0)) {
             throw new IllegalArgumentException("kernel size must be 0 (automatic) or an odd number >= 3, got " + kernelSize);
         }
         if (maxWorkingPixels < 10_000) throw new IllegalArgumentException("working resolution must be at least 10000 pixels");
+        if (steps < 0 || steps > MAX_STEPS) throw new IllegalArgumentException("steps must be 0 (the model's default) or 1 to " + MAX_STEPS + ", got " + steps);
+        if (!(guidance == 0 || (guidance >= 1 && guidance <= 20))) {
+            throw new IllegalArgumentException("guidance must be 0 (the model's default) or between 1 (none) and 20, got " + guidance);
+        }
+    }
+
+    public EngineOptions(boolean reverseTime, int kernelSize, long maxWorkingPixels) {
+        this(reverseTime, kernelSize, maxWorkingPixels, 0, 0);
     }
 
     public static EngineOptions defaults() { return new EngineOptions(false, 0, DEFAULT_MAX_WORKING_PIXELS); }
 
-    public EngineOptions withReverseTime(boolean reverse) { return new EngineOptions(reverse, kernelSize, maxWorkingPixels); }
-    public EngineOptions withKernelSize(int size) { return new EngineOptions(reverseTime, size, maxWorkingPixels); }
+    public EngineOptions withReverseTime(boolean reverse) { return new EngineOptions(reverse, kernelSize, maxWorkingPixels, steps, guidance); }
+    public EngineOptions withKernelSize(int size) { return new EngineOptions(reverseTime, size, maxWorkingPixels, steps, guidance); }
+    public EngineOptions withSteps(int n) { return new EngineOptions(reverseTime, kernelSize, maxWorkingPixels, n, guidance); }
+    public EngineOptions withGuidance(double g) { return new EngineOptions(reverseTime, kernelSize, maxWorkingPixels, steps, g); }
 }
