@@ -106,7 +106,8 @@ public final class DiffusionEngine implements Engine, AutoCloseable {
             progress.progress("loading model", 4, 4);
         } catch (BundleException e) {
             close();
-            throw new EngineException("model bundle " + bundle.folder() + ": " + e.getMessage(), e);
+            String where = e.getMessage().contains(bundle.folder().toString()) ? "" : "model bundle " + bundle.folder() + ": ";
+            throw new EngineException(where + e.getMessage(), e);
         } catch (EngineException e) {
             close();
             throw e;
