@@ -12,6 +12,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.tempora.classical.ClassicalEngine;
+import org.tempora.diffusion.BundleException;
+import org.tempora.diffusion.ModelBundle;
+import org.tempora.diffusion.runtime.DeviceChoice;
+import org.tempora.engine.EngineException;
 import org.tempora.engine.CancellationToken;
 import org.tempora.engine.EngineOptions;
 import org.tempora.engine.GenerationRequest;
@@ -36,7 +40,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = {"Measures the classical engine's quality and speed.",
+        description = {"Measures the classical engine's quality and speed, or with --model the diffusion engine's speed.",
                 "Bidirectional PSNR, blur consistency and time per photo, on synthetic camera shake over sharp images (default: ../shared/dev-images) or on a dataset of",
                 "real blurred photos with ground-truth frames (--dataset). Present mode; prints a table."})
 final class BenchmarkCommand implements Callable<Integer> {
@@ -69,12 +73,25 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--cold-start", description = "Also time one complete 'tempora generate' in a fresh JVM (JVM start included).")
     boolean coldStart;
 
+    @Option(names = "--model", paramLabel = "DIR", description = "Time the diffusion engine on this model bundle instead: load, encode, time per step, decode, peak memory.")
+    Path model;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "4", description = "Sampling steps per timed diffusion run (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "2", description = "Timed diffusion runs after loading (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", description = "Where the diffusion model runs: auto, cpu or cuda.")
+    String device;
+
     private static final Pattern SHARP = Pattern.compile(".*\\.(png|jpe?g|tiff?)$", Pattern.CASE_INSENSITIVE);
 
     record Item(String name, LinearImage blurred, List<LinearImage> truth, Path blurredFile) {}
 
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (model != null) return timeDiffusion(out);
         List<Item> items = dataset != null ? loadDataset(dataset) : synthesize();
         ClassicalEngine engine = new ClassicalEngine();
         out.printf(Locale.ROOT, "%-28s %9s %7s %9s %9s %9s %8s%n", "item", "size", "kernel", "biPSNR", "repeat", "consist.", "seconds");
@@ -103,15 +120,27 @@ final class BenchmarkCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private List<Item> synthesize() throws IOException {
-        String[] wh = size.toLowerCase(Locale.ROOT).split("x");
-        int w, h;
+    private int timeDiffusion(PrintWriter out) throws Exception {
+        if (steps < 1 || steps > EngineOptions.MAX_STEPS || runs < 1) throw new UsageException("--steps must be 1 to " + EngineOptions.MAX_STEPS + " and --runs at least 1");
+        DeviceChoice choice;
         try {
-            w = Integer.parseInt(wh[0]);
-            h = Integer.parseInt(wh[1]);
-        } catch (RuntimeException e) {
-            throw new UsageException("--size must be WIDTHxHEIGHT, for example 640x360");
+            choice = DeviceChoice.parse(device);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
+        ModelBundle bundle;
+        try {
+            bundle = ModelBundle.open(model);
+        } catch (BundleException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
+        List<Path> sharp = sharpImages();
+        LinearImage photo = Resampling.resize(PhotoReader.read(sharp.get(0)).pixels(), bundle.width(), bundle.height());
+        DiffusionTiming.run(bundle, choice, steps, runs, photo, out);
+        return ExitCode.OK;
+    }
+
+    private List<Path> sharpImages() {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(images)) {
             for (Path p : s) {
@@ -123,6 +152,19 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         Collections.sort(files);
         if (files.isEmpty()) throw new UsageException("no sharp images in " + images);
+        return files;
+    }
+
+    private List<Item> synthesize() throws IOException {
+        String[] wh = size.toLowerCase(Locale.ROOT).split("x");
+        int w, h;
+        try {
+            w = Integer.parseInt(wh[0]);
+            h = Integer.parseInt(wh[1]);
+        } catch (RuntimeException e) {
+            throw new UsageException("--size must be WIDTHxHEIGHT, for example 640x360");
+        }
+        List<Path> files = sharpImages();
         List<Item> items = new ArrayList<>();
         try (StagedDirectory staged = save == null ? null : StagedDirectory.open(save, false, null)) {
         for (int i = 0; i < files.size(); i++) {
