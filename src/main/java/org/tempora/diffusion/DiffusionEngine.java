@@ -121,8 +121,8 @@ public final class DiffusionEngine implements Engine, AutoCloseable {
             return OnnxModel.open(env, device.sessionOptions(), bundle.transformer(), contract);
         } catch (BundleException e) {
             if (!half || device.cuda() || e.getMessage().contains("does not follow")) throw e;
-            // ONNX Runtime's CPU provider lacks float16 kernels for most of a transformer's operators.
-            throw new BundleException(e.getMessage() + " This bundle is float16, which ONNX Runtime runs on NVIDIA GPUs; on this "
+            // ONNX Runtime's CPU provider converts float16 operators it lacks; one it cannot convert ends here.
+            throw new BundleException(e.getMessage() + " This bundle is float16, which ONNX Runtime runs best on NVIDIA GPUs; on this "
                     + device.description() + " use a float32 bundle (models/export/export_bundle.py --dtype float32).");
         }
     }
@@ -179,6 +179,9 @@ public final class DiffusionEngine implements Engine, AutoCloseable {
 
         GenerationResult run() throws EngineException, CancelledException, OrtException {
             device.notice().ifPresent(warnings::add);
+            if (bundle.dtype() == ModelBundle.Dtype.FLOAT16 && !device.cuda()) {
+                warnings.add("this float16 bundle runs on the CPU through conversions to float32 operator by operator, slower than a float32 bundle (models/export/export_bundle.py --dtype float32)");
+            }
             describeFit();
             FramePlan plan = request.plan();
             int steps = request.options().steps() > 0 ? request.options().steps() : bundle.defaultSteps();

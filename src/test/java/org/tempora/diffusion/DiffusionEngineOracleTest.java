@@ -116,6 +116,7 @@ class DiffusionEngineOracleTest {
         GenerationResult r = run(bundle, photo, plan, seed, EngineOptions.defaults(), ProgressListener.NONE, CancellationToken.none(), 64);
         assertFrames(expected(b, photo, plan, 1.0, 1.15258426), r, 1e-3);
         assertTrue(r.timingsMs().keySet().containsAll(List.of("load", "encode", "sample", "decode")), r.timingsMs().toString());
+        assertEquals(dtype == ModelBundle.Dtype.FLOAT16, r.warnings().stream().anyMatch(x -> x.contains("float16 bundle runs on the CPU")), r.warnings().toString());
     }
 
     @Test
