@@ -41,8 +41,11 @@ import java.util.Optional;
  */
 public final class DiffusionEngine implements Engine, AutoCloseable {
     public static final String ID = "diffusion";
-    /** Decoder tile edge and overlap in latent pixels: 512 px tiles keep the real VAE's decode near 6 GB. */
-    public static final int TILE_LATENT = 64, TILE_OVERLAP = 16;
+    /**
+     * Decoder tiles in latent pixels as diffusers' CogVideoX VAE tiling (0.32) decodes for the reference: 240x360 px
+     * tiles at strides of 200 and 288 px, so the decoder sees the tile sizes the model was run with.
+     */
+    public static final int TILE_H = 30, TILE_W = 45, OVERLAP_H = 5, OVERLAP_W = 9;
     /** Roughly this many previews per generation: each costs a decode. */
     static final int PREVIEWS = 8;
 
@@ -55,15 +58,20 @@ public final class DiffusionEngine implements Engine, AutoCloseable {
     private OnnxModel encoder, transformer, decoder, previewDecoder;
 
     public DiffusionEngine(ModelBundle bundle, DeviceChoice choice) {
-        this(bundle, choice, DeviceProbe.ofThisMachine().detect(), TILE_LATENT, TILE_OVERLAP);
+        this(bundle, choice, DeviceProbe.ofThisMachine().detect(),
+                new TiledDecoder(TILE_H, TILE_W, OVERLAP_H, OVERLAP_W, bundle.spatialCompression()));
     }
 
-    /** With an explicit probe result and tiling, for tests. */
+    /** With an explicit probe result and square tiles, for tests. */
     DiffusionEngine(ModelBundle bundle, DeviceChoice choice, DeviceProbe.Device probed, int tileLatent, int tileOverlap) {
+        this(bundle, choice, probed, new TiledDecoder(tileLatent, tileOverlap, bundle.spatialCompression()));
+    }
+
+    private DiffusionEngine(ModelBundle bundle, DeviceChoice choice, DeviceProbe.Device probed, TiledDecoder tiles) {
         this.bundle = bundle;
         this.choice = choice;
         this.probed = probed;
-        this.tiles = new TiledDecoder(tileLatent, tileOverlap, bundle.spatialCompression());
+        this.tiles = tiles;
     }
 
     @Override public String id() { return ID; }

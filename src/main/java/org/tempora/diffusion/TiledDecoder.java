@@ -28,22 +28,35 @@ public final class TiledDecoder {
         void tileDone(int done, int total);
     }
 
-    private final int tileLatent;
-    private final int overlapLatent;
+    private final int tileH, tileW, overlapH, overlapW;
     private final int scale;
 
     /**
-     * @param tileLatent    tile edge in latent pixels
-     * @param overlapLatent overlap between neighbouring tiles in latent pixels, less than the tile
-     * @param scale         pixels per latent pixel (the bundle's spatial compression)
+     * @param tileH    tile height in latent pixels
+     * @param tileW    tile width in latent pixels
+     * @param overlapH overlap between vertically neighbouring tiles in latent pixels, less than the tile
+     * @param overlapW overlap between horizontally neighbouring tiles
+     * @param scale    pixels per latent pixel (the bundle's spatial compression)
      */
-    public TiledDecoder(int tileLatent, int overlapLatent, int scale) {
-        if (tileLatent < 1 || overlapLatent < 0 || overlapLatent >= tileLatent) {
-            throw new IllegalArgumentException("tile " + tileLatent + " with overlap " + overlapLatent + ": need 0 <= overlap < tile");
-        }
-        this.tileLatent = tileLatent;
-        this.overlapLatent = overlapLatent;
+    public TiledDecoder(int tileH, int tileW, int overlapH, int overlapW, int scale) {
+        check(tileH, overlapH);
+        check(tileW, overlapW);
+        this.tileH = tileH;
+        this.tileW = tileW;
+        this.overlapH = overlapH;
+        this.overlapW = overlapW;
         this.scale = scale;
+    }
+
+    /** Square tiles. */
+    public TiledDecoder(int tile, int overlap, int scale) {
+        this(tile, tile, overlap, overlap, scale);
+    }
+
+    private static void check(int tile, int overlap) {
+        if (tile < 1 || overlap < 0 || overlap >= tile) {
+            throw new IllegalArgumentException("tile " + tile + " with overlap " + overlap + ": need 0 <= overlap < tile");
+        }
     }
 
     /** Starts of the tiles covering [0, size): stride tile - overlap, the last one flush with the end. */
@@ -58,7 +71,7 @@ public final class TiledDecoder {
 
     /** Number of decoder runs for latents of {@code h x w}. */
     public int tileCount(int h, int w) {
-        return starts(h, tileLatent, overlapLatent).length * starts(w, tileLatent, overlapLatent).length;
+        return starts(h, tileH, overlapH).length * starts(w, tileW, overlapW).length;
     }
 
     public Tensor decode(Tensor latents, TileDecoder decoder, TileListener listener, CancellationToken cancel)
@@ -67,12 +80,12 @@ public final class TiledDecoder {
         int frames = 4 * (t - 1) + 1, height = h * scale, width = w * scale;
         float[] sum = new float[Math.multiplyExact(3 * frames, height * width)];
         float[] weight = new float[height * width];
-        int[] rows = starts(h, tileLatent, overlapLatent), cols = starts(w, tileLatent, overlapLatent);
+        int[] rows = starts(h, tileH, overlapH), cols = starts(w, tileW, overlapW);
         int done = 0, total = rows.length * cols.length;
         for (int ri = 0; ri < rows.length; ri++) {
             for (int ci = 0; ci < cols.length; ci++) {
                 cancel.throwIfCancelled();
-                int th = Math.min(tileLatent, h), tw = Math.min(tileLatent, w);
+                int th = Math.min(tileH, h), tw = Math.min(tileW, w);
                 Tensor tile = cut(latents, channels, t, h, w, rows[ri], cols[ci], th, tw);
                 Tensor out;
                 try {
@@ -88,8 +101,8 @@ public final class TiledDecoder {
                     throw new EngineException(String.format(Locale.ROOT, "the video decoder returned frames of shape %s for latents %s; expected %s",
                             Arrays.toString(out.shape()), Arrays.toString(tile.shape()), Arrays.toString(want)));
                 }
-                float[] ry = ramp(th * scale, ri > 0 ? overlapPixels(rows, ri - 1, ri) : 0, ri < rows.length - 1 ? overlapPixels(rows, ri, ri + 1) : 0);
-                float[] rx = ramp(tw * scale, ci > 0 ? overlapPixels(cols, ci - 1, ci) : 0, ci < cols.length - 1 ? overlapPixels(cols, ci, ci + 1) : 0);
+                float[] ry = ramp(th * scale, ri > 0 ? overlapPixels(rows, th, ri - 1, ri) : 0, ri < rows.length - 1 ? overlapPixels(rows, th, ri, ri + 1) : 0);
+                float[] rx = ramp(tw * scale, ci > 0 ? overlapPixels(cols, tw, ci - 1, ci) : 0, ci < cols.length - 1 ? overlapPixels(cols, tw, ci, ci + 1) : 0);
                 accumulate(out.data(), sum, weight, frames, height, width, rows[ri] * scale, cols[ci] * scale, ry, rx);
                 listener.tileDone(++done, total);
             }
@@ -101,8 +114,8 @@ public final class TiledDecoder {
         return new Tensor(sum, new long[] {1, 3, frames, height, width});
     }
 
-    private int overlapPixels(int[] starts, int a, int b) {
-        return (starts[a] + tileLatent - starts[b]) * scale;
+    private int overlapPixels(int[] starts, int tile, int a, int b) {
+        return (starts[a] + tile - starts[b]) * scale;
     }
 
     /** Weights along one tile edge: rising over the overlap with the previous tile, falling over the next one's. */

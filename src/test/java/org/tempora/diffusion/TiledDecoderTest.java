@@ -47,6 +47,17 @@ class TiledDecoderTest {
     }
 
     @Test
+    void referenceTilesCoverTheBlur2vidLatentWithTwentyTiles() throws Exception {
+        // 1280x720 -> 90x160 latents; diffusers' 30x45 tiles at strides 25 and 36
+        assertArrayEquals(new int[] {0, 25, 50, 60}, TiledDecoder.starts(90, 30, 5));
+        assertArrayEquals(new int[] {0, 36, 72, 108, 115}, TiledDecoder.starts(160, 45, 9));
+        assertEquals(20, new TiledDecoder(30, 45, 5, 9, 8).tileCount(90, 160));
+        Tensor latents = randomLatents(2, 2, 11, 17, 4);
+        Tensor tiled = new TiledDecoder(4, 6, 1, 2, 8).decode(latents, TiledDecoderTest::pointwise, (d, n) -> {}, CancellationToken.none());
+        assertArrayEquals(pointwise(latents).data(), tiled.data(), 1e-5f);
+    }
+
+    @Test
     void rampsRiseAndFallOverTheOverlapOnly() {
         assertArrayEquals(new float[] {1, 1, 1, 1}, TiledDecoder.ramp(4, 0, 0));
         assertArrayEquals(new float[] {0.25f, 0.75f, 1, 1}, TiledDecoder.ramp(4, 2, 0));
