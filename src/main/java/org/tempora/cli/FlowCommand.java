@@ -2,6 +2,8 @@ package org.tempora.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -191,7 +193,7 @@ final class FlowCommand implements Callable<Integer> {
         return root;
     }
 
-    private JsonObject writeViews(PairFlow f, List<LinearImage> frames, Set<View> chosen, double scale, Path dir) throws java.io.IOException {
+    private JsonObject writeViews(PairFlow f, List<LinearImage> frames, Set<View> chosen, double scale, Path dir) throws IOException {
         FlowField flow = f.forward();
         String stem = f.pair().stem();
         JsonObject o = new JsonObject();
@@ -202,7 +204,7 @@ final class FlowCommand implements Callable<Integer> {
         o.addProperty("maxReliableDisplacementPx", flow.maxMagnitude(f.mask().toArray()));
         o.addProperty("reliableFraction", f.mask().reliableFraction());
         JsonArray written = new JsonArray();
-        java.awt.image.BufferedImage backdrop = chosen.contains(View.ARROWS) || chosen.contains(View.MASK)
+        BufferedImage backdrop = chosen.contains(View.ARROWS) || chosen.contains(View.MASK)
                 ? Backdrop.of(frames.get(f.pair().from()), 0.5) : null;
         for (View v : chosen) {
             if (v == View.TRACKS) continue;

@@ -1,6 +1,8 @@
 package org.tempora.flow;
 
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import org.tempora.image.LinearImage;
 
 /** A frame as a faded grey picture to draw arrows and tracks over: the overlay stays readable on any content. */
@@ -25,14 +27,14 @@ public final class Backdrop {
     public static BufferedImage white(int width, int height) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         int[] row = new int[width];
-        java.util.Arrays.fill(row, 0xffffffff);
+        Arrays.fill(row, 0xffffffff);
         for (int y = 0; y < height; y++) img.setRGB(0, y, width, 1, row, 0, width);
         return img;
     }
 
     static BufferedImage copy(BufferedImage src) {
         BufferedImage img = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = img.createGraphics();
+        Graphics2D g = img.createGraphics();
         try {
             g.drawImage(src, 0, 0, null);
         } finally {

@@ -1,8 +1,10 @@
 package org.tempora.flow;
 
+import java.util.Arrays;
+
 /**
  * Which pixels of a forward flow agree with the backward flow: following F from x and then B back must return
- * near x, within a tolerance that grows with the motion (Sundaram, Brox and Keutzer 2010, ECCV, Eq. 5):
+ * near x, within a tolerance that grows with the motion (Sundaram, Brox and Keutzer 2010, ECCV, dense point trajectories):
  * |F(x) + B(x + F(x))|^2 < alpha (|F(x)|^2 + |B(x + F(x))|^2) + beta. Occluded pixels, pixels whose flow leaves
  * the frame and wrong matches fail it.
  */
@@ -53,7 +55,7 @@ public final class ConsistencyMask {
     /** A mask marking every pixel reliable (when no backward flow is at hand). */
     public static ConsistencyMask allReliable(int width, int height) {
         boolean[] ok = new boolean[width * height];
-        java.util.Arrays.fill(ok, true);
+        Arrays.fill(ok, true);
         return new ConsistencyMask(width, height, ok);
     }
 

@@ -1,7 +1,7 @@
 package org.tempora.flow;
 
 /**
- * End-point error, the standard flow accuracy measure (Baker et al. 2011, Eq. 2): the mean over pixels of
+ * End-point error, the standard flow accuracy measure (Baker et al. 2011, IJCV 92(1)): the mean over pixels of
  * |(u, v) - (u_ref, v_ref)|, in pixels. Pixels unknown in either field are left out, as in the Middlebury evaluation.
  */
 public final class EndPointError {

@@ -6,6 +6,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Flow as arrows on a regular grid (a quiver plot): each arrow starts at its cell's centre and shows the mean
@@ -24,9 +26,9 @@ public final class FlowArrows {
      * The arrows of {@code flow} on a grid of {@code spacing}-pixel cells; cells where no pixel is known and
      * reliable (under {@code mask}, if given) get no arrow.
      */
-    public static java.util.List<Arrow> arrows(FlowField flow, ConsistencyMask mask, int spacing) {
+    public static List<Arrow> arrows(FlowField flow, ConsistencyMask mask, int spacing) {
         if (spacing < 2) throw new IllegalArgumentException("arrow spacing must be at least 2 px, got " + spacing);
-        java.util.List<Arrow> out = new java.util.ArrayList<>();
+        List<Arrow> out = new ArrayList<>();
         int w = flow.width(), h = flow.height();
         int offX = (w % spacing) / 2, offY = (h % spacing) / 2; // centre the grid: equal margins left and right
         for (int cy = offY; cy + spacing <= h; cy += spacing) {

@@ -2,10 +2,12 @@ package org.tempora.flow;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -57,7 +59,7 @@ public final class FlowBenchmark {
         System.out.println("view arrows (16 px grid)     " + time(runs, () -> FlowArrows.render(forward, mask, backdrop, 16, 1)));
         System.out.println("view mask                    " + time(runs, () -> MaskPicture.render(mask, backdrop)));
         List<FlowField> steps = new ArrayList<>(List.of(forward, forward, forward, forward, forward, forward, forward));
-        List<ConsistencyMask> masks = new ArrayList<>(java.util.Collections.nCopies(steps.size(), mask));
+        List<ConsistencyMask> masks = new ArrayList<>(Collections.nCopies(steps.size(), mask));
         List<PointTracks.Point> grid = PointTracks.grid(w, h, 24);
         System.out.println("tracks follow (8 frames)     " + time(runs, () -> PointTracks.follow(steps, masks, grid)));
         List<PointTracks.Track> tracks = PointTracks.follow(steps, masks, grid);
@@ -68,7 +70,7 @@ public final class FlowBenchmark {
                 try {
                     FloFile.write(forward, tmp.resolve("f.flo"));
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
                 return null;
             }));
@@ -76,7 +78,7 @@ public final class FlowBenchmark {
                 try {
                     FlowPng.write(FlowColorWheel.render(forward, scale), tmp.resolve("w.png"));
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
                 return null;
             }));

@@ -5,11 +5,13 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
 
 /**
- * The Middlebury flow colour coding (Baker et al. 2011, IJCV 92(1), Fig. 3; flow-code/colorcode.cpp): hue gives the
+ * The Middlebury flow colour coding (Baker et al. 2011, IJCV 92(1); its flow-code/colorcode.cpp): hue gives the
  * direction around a 55-colour wheel of Munsell-like transitions, saturation the speed, white is still.
  */
 public final class FlowColorWheel {
@@ -93,10 +95,10 @@ public final class FlowColorWheel {
             g.setColor(new Color(0, 0, 0, 140));
             g.setStroke(new BasicStroke(1f));
             for (double ring : new double[] {0.5, 1.0}) {
-                g.draw(new java.awt.geom.Ellipse2D.Double(c - ring * r, c - ring * r, 2 * ring * r, 2 * ring * r));
+                g.draw(new Ellipse2D.Double(c - ring * r, c - ring * r, 2 * ring * r, 2 * ring * r));
             }
-            g.draw(new java.awt.geom.Line2D.Double(c - r, c, c + r, c));
-            g.draw(new java.awt.geom.Line2D.Double(c, c - r, c, c + r));
+            g.draw(new Line2D.Double(c - r, c, c + r, c));
+            g.draw(new Line2D.Double(c, c - r, c, c + r));
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             g.drawString(label(scale / 2), (float) (c + 0.5 * r * 0.7071 + 3), (float) (c + 0.5 * r * 0.7071 + 12));

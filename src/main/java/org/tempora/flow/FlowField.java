@@ -1,5 +1,7 @@
 package org.tempora.flow;
 
+import java.util.Arrays;
+
 /**
  * A dense displacement field in pixels: for every pixel (x, y) of the first frame, where it moved to in the
  * second frame is (x + u, y + v), x to the right and y down. Row-major planes, as in {@code LinearImage}.
@@ -28,8 +30,8 @@ public final class FlowField {
     /** A field where every pixel moves by (du, dv). */
     public static FlowField uniform(int width, int height, float du, float dv) {
         float[] u = new float[width * height], v = new float[width * height];
-        java.util.Arrays.fill(u, du);
-        java.util.Arrays.fill(v, dv);
+        Arrays.fill(u, du);
+        Arrays.fill(v, dv);
         return new FlowField(width, height, u, v);
     }
 

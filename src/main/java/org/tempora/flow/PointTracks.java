@@ -8,6 +8,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -94,7 +95,7 @@ public final class PointTracks {
                 ys[n] = ny;
                 n++;
             }
-            tracks.add(new Track(java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(ys, n), end));
+            tracks.add(new Track(Arrays.copyOf(xs, n), Arrays.copyOf(ys, n), end));
         }
         return tracks;
     }
