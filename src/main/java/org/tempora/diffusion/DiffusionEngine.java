@@ -93,11 +93,30 @@ public final class DiffusionEngine implements Engine, AutoCloseable {
     }
 
     /** Verifies the bundle's checksums (once) and loads the sessions, if not done yet. */
-    public synchronized void load(ProgressListener progress) throws EngineException {
+    public void load(ProgressListener progress) throws EngineException {
+        try {
+            load(progress, CancellationToken.none());
+        } catch (CancelledException e) {
+            throw new IllegalStateException("a token that is never cancelled was cancelled", e);
+        }
+    }
+
+    /** As {@link #load(ProgressListener)}; {@code cancel} is honoured between files while hashing. */
+    public synchronized void load(ProgressListener progress, CancellationToken cancel) throws EngineException, CancelledException {
         if (decoder != null) return;
         try {
-            progress.progress("checking model files", 0, 1);
-            bundle.verifyChecksums();
+            int files = bundle.files().size();
+            int[] hashed = {0};
+            progress.progress("checking model files", 0, files);
+            try {
+                bundle.verifyChecksums(file -> {
+                    if (cancel.isCancelled()) throw new CancelledWhileHashing();
+                    progress.progress("checking model files", Math.min(files - 1, hashed[0]++), files);
+                });
+            } catch (CancelledWhileHashing e) {
+                throw new CancelledException();
+            }
+            progress.progress("checking model files", files, files);
             progress.progress("loading model", 0, 4);
             device = InferenceDevice.select(choice, probed, Runtime.getRuntime().availableProcessors());
             OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -147,7 +166,7 @@ public final class DiffusionEngine implements Engine, AutoCloseable {
         Map<String, Long> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         boolean wasLoaded = decoder != null;
-        load(progress);
+        load(progress, cancel);
         if (!wasLoaded) timings.put("load", ms(t0));
         cancel.throwIfCancelled();
         try (RunCancellation run = new RunCancellation(cancel)) {
@@ -372,6 +391,11 @@ public final class DiffusionEngine implements Engine, AutoCloseable {
                 disabled = true;
             }
         }
+    }
+
+    /** Carries a cancel out of the checksum callback, which cannot throw checked exceptions. */
+    private static final class CancelledWhileHashing extends RuntimeException {
+        CancelledWhileHashing() { super(null, null, false, false); }
     }
 
     /** The video latent (0-based) that decoded frame {@code i} comes from: the first latent holds 1 frame, the rest 4. */

@@ -217,6 +217,23 @@ class DiffusionEngineOracleTest {
     }
 
     @Test
+    void cancelWhileCheckingTheModelFilesStopsBeforeLoading() throws Exception {
+        Path bundle = OracleBundle.builder().write(dir.resolve("cancel-hash"));
+        CancellationToken cancel = new CancellationToken();
+        List<String> stages = new ArrayList<>();
+        ProgressListener listener = (stage, done, total) -> {
+            stages.add(stage);
+            if (stage.equals("checking model files")) cancel.cancel();
+        };
+        try (DiffusionEngine engine = new DiffusionEngine(ModelBundle.open(bundle), DeviceChoice.CPU, CPU, 64, 16)) {
+            assertThrows(CancelledException.class, () -> engine.generate(new GenerationRequest(photo(64, 48), FramePlans.present(2), 1,
+                    EngineOptions.defaults()), listener, cancel));
+            assertFalse(stages.contains("loading model"), stages.toString());
+            assertTrue(engine.deviceDescription().isEmpty(), "nothing loaded");
+        }
+    }
+
+    @Test
     void sameSeedSameFramesAndTheEngineSaysItSamples() throws Exception {
         Path bundle = OracleBundle.builder().targetScale(C).write(dir.resolve("seeds"));
         try (DiffusionEngine engine = new DiffusionEngine(ModelBundle.open(bundle), DeviceChoice.CPU, CPU, 64, 16)) {
