@@ -62,6 +62,7 @@ final class WindowMenus {
         reverse.setId("reverseTimeItem");
         reverse.setAccelerator(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         reverse.selectedProperty().bindBidirectional(model.reverseTimeProperty());
+        reverse.disableProperty().bind(model.reverseTimeAvailableProperty().not());
         menu.getItems().addAll(new SeparatorMenuItem(), reverse, new SeparatorMenuItem(),
                 item("New sample (new seed)", "newSampleItem", ctrl(KeyCode.N), () -> EnginePanel.newSample(session)));
         return menu;
