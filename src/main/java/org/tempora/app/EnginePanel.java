@@ -19,6 +19,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.tempora.engine.Engine;
 
 /**
@@ -69,14 +70,15 @@ public final class EnginePanel extends GridPane {
         detail.setWrapText(true);
         detail.getStyleClass().add("note");
         detail.managedProperty().bind(detail.visibleProperty());
-        add(detail, 0, 1, 3, 1);
         Label why = new Label(String.join("\n", choices.stream().filter(c -> !c.available()).map(EngineChoice::reason).toList()));
         why.setId("engineReason");
         why.setWrapText(true);
         why.getStyleClass().add("note");
         why.setVisible(!why.getText().isEmpty());
         why.managedProperty().bind(why.visibleProperty());
-        add(why, 0, 2, 3, 1);
+        // One row for both notes: a hidden note in a row of its own would still leave the row's gap.
+        VBox notes = new VBox(4, detail, why);
+        add(notes, 0, 1, 3, 1);
 
         TextField seed = new TextField();
         seed.setId("seed");
@@ -100,9 +102,9 @@ public final class EnginePanel extends GridPane {
         newSample.setAccessibleText("New sample: pick a new random seed");
         Label seedLabel = new Label("Seed");
         seedLabel.setLabelFor(seed);
-        add(seedLabel, 0, 3);
-        add(seed, 1, 3);
-        add(newSample, 2, 3);
+        add(seedLabel, 0, 2);
+        add(seed, 1, 2);
+        add(newSample, 2, 2);
 
         // Shown only for a sampling engine: a deterministic one gives the same frames for every seed.
         BooleanBinding sampling = Bindings.createBooleanBinding(() -> session.engine().samples(), session.engineProperty());
@@ -156,7 +158,7 @@ public final class EnginePanel extends GridPane {
     private void addSampleCount(BooleanBinding shown) {
         Spinner<Integer> count = new Spinner<>(1, SessionModel.MAX_SAMPLES, session.sampleCountProperty().get());
         count.setId("sampleCount");
-        count.setPrefWidth(80);
+        count.setPrefWidth(90); // as wide as the Steps spinner below it
         count.valueProperty().addListener((o, was, now) -> session.sampleCountProperty().set(now));
         count.setTooltip(new Tooltip("How many samples Generate makes, with seeds seed, seed+1, ...; pick one from their thumbnails"));
         count.setAccessibleText("Number of samples");
@@ -166,8 +168,8 @@ public final class EnginePanel extends GridPane {
             n.visibleProperty().bind(shown);
             n.managedProperty().bind(shown);
         }
-        add(label, 0, 4);
-        add(count, 1, 4);
+        add(label, 0, 3);
+        add(count, 1, 3);
     }
 
     private void addSteps(int initial) {
@@ -187,8 +189,8 @@ public final class EnginePanel extends GridPane {
         stepsLabel.setLabelFor(spinner);
         spinner.managedProperty().bind(spinner.visibleProperty());
         stepsLabel.managedProperty().bind(stepsLabel.visibleProperty());
-        add(stepsLabel, 0, 5);
-        add(spinner, 1, 5);
+        add(stepsLabel, 0, 4);
+        add(spinner, 1, 4);
     }
 
     /** Takes the editor's text as the value, or puts the value back when the text is empty or out of range. */

@@ -26,7 +26,9 @@ final class WindowMenus {
         for (Menu existing : bar.getMenus()) {
             if (existing.getText().equals(themeMenu.getText())) {
                 existing.getItems().add(new SeparatorMenuItem());
-                existing.getItems().addAll(List.copyOf(themeMenu.getItems()));
+                List<MenuItem> items = List.copyOf(themeMenu.getItems());
+                themeMenu.getItems().clear(); // a menu item belongs to one menu: move it, do not share it
+                existing.getItems().addAll(items);
                 return List.of(plan(session), playback(view, playback), help(view, bar));
             }
         }
