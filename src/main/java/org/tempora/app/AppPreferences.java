@@ -13,12 +13,13 @@ import java.util.prefs.Preferences;
 
 /**
  * What the window remembers between runs, in one {@link Preferences} node: recently opened photos (newest first, at
- * most {@value #MAX_RECENT}), the folder the file chooser showed last, the window's place and size, and the theme.
+ * most {@value #MAX_RECENT}), the folder the file chooser showed last, the window's place and size, the theme and the
+ * engine last chosen.
  * The node is given, so tests use a throwaway node ({@link MemoryPreferences}) and never touch the user's.
  */
 public final class AppPreferences {
     public static final int MAX_RECENT = 10;
-    private static final String RECENT = "recent.", LAST_FOLDER = "lastFolder", THEME = "theme";
+    private static final String RECENT = "recent.", LAST_FOLDER = "lastFolder", THEME = "theme", ENGINE = "engine";
     private static final String X = "window.x", Y = "window.y", WIDTH = "window.width", HEIGHT = "window.height",
             MAXIMIZED = "window.maximized";
 
@@ -119,6 +120,11 @@ public final class AppPreferences {
     }
 
     public void setTheme(Theme theme) { node.put(THEME, theme.name()); }
+
+    /** The id of the engine chosen last ("classical", "diffusion"), if one was. */
+    public Optional<String> engine() { return Optional.ofNullable(node.get(ENGINE, null)); }
+
+    public void setEngine(String id) { node.put(ENGINE, id); }
 
     /**
      * Writes what is remembered to the user's store now (it is also written at exit). A failure is reported on

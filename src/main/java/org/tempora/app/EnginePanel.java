@@ -1,61 +1,84 @@
 package org.tempora.app;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.tempora.engine.Engine;
 
 /**
- * Engine choice and seed: the engines of {@link EngineChoice#catalog}, unavailable ones greyed with their reason
- * under the list, and a seed field with a "New sample" button. The seed goes into every generation request.
+ * Engine choice, seed, samples and steps: the engines of {@link WindowEngines}, unavailable ones greyed with their
+ * reason under the list; a seed field with a "New sample" button; for a sampling engine the number of samples, and
+ * for the diffusion engine its sampling steps. Choosing an engine switches the session to it (not while work runs)
+ * and is remembered in the preferences.
  */
 public final class EnginePanel extends GridPane {
-    private final ComboBox<EngineChoice> engine = new ComboBox<>();
+    /** The Steps spinner's range: fewer than 1 is no sampling, more than 200 is hours on most machines for little gain. */
+    public static final int MIN_STEPS = 1, MAX_STEPS = 200;
 
-    public EnginePanel(SessionModel session, List<EngineChoice> choices) {
+    private final SessionModel session;
+    private final WindowEngines engines;
+    private final AppPreferences prefs;
+    private final ComboBox<EngineChoice> engine = new ComboBox<>();
+    private final Label detail = new Label();
+    private final Spinner<Integer> steps = new Spinner<>();
+    private final Label stepsLabel = new Label("Steps");
+
+    public EnginePanel(SessionModel session, WindowEngines engines, AppPreferences prefs) {
+        this.session = session;
+        this.engines = engines;
+        this.prefs = prefs;
         setHgap(8);
         setVgap(6);
         setPadding(new Insets(0, 8, 0, 8));
         ColumnConstraints names = new ColumnConstraints(), fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         getColumnConstraints().addAll(names, fields);
+        List<EngineChoice> choices = engines.choices();
 
         engine.setId("engine");
         engine.getItems().setAll(choices);
         engine.setCellFactory(list -> new ChoiceCell());
         engine.setButtonCell(new ChoiceCell());
-        EngineChoice first = choices.stream().filter(EngineChoice::available).findFirst().orElseThrow();
-        engine.setValue(first);
         engine.setMaxWidth(Double.MAX_VALUE);
         engine.setAccessibleText("Engine");
-        engine.setTooltip(new Tooltip("The engine that makes the frames. Classical: built in, runs on the CPU."));
-        // Keys can still step onto a greyed entry: step back to the engine that was chosen.
-        engine.valueProperty().addListener((o, was, now) -> {
-            if (now != null && !now.available()) Platform.runLater(() -> engine.setValue(was != null && was.available() ? was : first));
-        });
+        engine.setTooltip(new Tooltip("The engine that makes the frames. Classical: built in, runs on the CPU."
+                + " Diffusion: a generative model, from an installed model bundle. Not while work runs."));
+        engine.disableProperty().bind(session.tasks().busyProperty()); // the running engine must not change under it
         Label engineLabel = new Label("Engine");
         engineLabel.setLabelFor(engine);
         add(engineLabel, 0, 0);
         add(engine, 1, 0, 2, 1);
 
+        detail.setId("engineDetail");
+        detail.setWrapText(true);
+        detail.getStyleClass().add("note");
+        detail.managedProperty().bind(detail.visibleProperty());
         Label why = new Label(String.join("\n", choices.stream().filter(c -> !c.available()).map(EngineChoice::reason).toList()));
         why.setId("engineReason");
         why.setWrapText(true);
         why.getStyleClass().add("note");
         why.setVisible(!why.getText().isEmpty());
         why.managedProperty().bind(why.visibleProperty());
-        add(why, 0, 1, 3, 1);
+        // One row for both notes: a hidden note in a row of its own would still leave the row's gap.
+        VBox notes = new VBox(4, detail, why);
+        add(notes, 0, 1, 3, 1);
 
         TextField seed = new TextField();
         seed.setId("seed");
@@ -82,21 +105,103 @@ public final class EnginePanel extends GridPane {
         add(seedLabel, 0, 2);
         add(seed, 1, 2);
         add(newSample, 2, 2);
-        // Absent for a deterministic engine: every seed would give the same frames.
-        if (session.engineSamples()) addSampleCount(session);
+
+        // Shown only for a sampling engine: a deterministic one gives the same frames for every seed.
+        BooleanBinding sampling = Bindings.createBooleanBinding(() -> session.engine().samples(), session.engineProperty());
+        addSampleCount(sampling);
+        int defaultSteps = choices.stream().mapToInt(EngineChoice::defaultSteps).filter(s -> s > 0).findFirst().orElse(50);
+        addSteps(Math.max(MIN_STEPS, Math.min(MAX_STEPS, defaultSteps)));
+
+        EngineChoice first = choices.stream().filter(EngineChoice::available).findFirst().orElseThrow();
+        Optional<EngineChoice> remembered = prefs.engine().flatMap(engines::choice).filter(EngineChoice::available);
+        EngineChoice current = engines.choice(session.engine().id()).orElse(first);
+        engine.setValue(remembered.orElse(current));
+        if (remembered.isPresent() && !remembered.get().id().equals(session.engine().id()) && !choose(remembered.get())) {
+            engine.setValue(current);
+        }
+        showChosen();
+        // Keys can still step onto a greyed entry, and a switch can be refused: step back to the engine that was chosen.
+        engine.valueProperty().addListener((o, was, now) -> {
+            if (now == null || now == was) return;
+            if (!now.available() || !choose(now)) {
+                Platform.runLater(() -> engine.setValue(was != null && was.available() ? was : first));
+                return;
+            }
+            showChosen();
+        });
     }
 
-    private void addSampleCount(SessionModel session) {
+    /** Switches the session to the entry's engine; false (with the reason in the error banner) if it cannot. */
+    private boolean choose(EngineChoice choice) {
+        Engine next;
+        try {
+            next = engines.engineFor(choice);
+        } catch (RuntimeException e) {
+            session.errorProperty().set("The " + choice.label() + " engine cannot start: " + UserMessages.describe(e));
+            return false;
+        }
+        if (!session.switchEngine(next)) return false;
+        prefs.setEngine(choice.id());
+        return true;
+    }
+
+    private void showChosen() {
+        EngineChoice chosen = engine.getValue();
+        detail.setText(chosen == null ? "" : chosen.detail());
+        detail.setVisible(!detail.getText().isEmpty());
+        detail.setTooltip(chosen == null || detail.getText().isEmpty() ? null : new Tooltip(chosen.tooltip()));
+        boolean diffusion = chosen != null && chosen.bundle().isPresent(); // only the diffusion engine has steps
+        steps.setVisible(diffusion);
+        stepsLabel.setVisible(diffusion);
+    }
+
+    private void addSampleCount(BooleanBinding shown) {
         Spinner<Integer> count = new Spinner<>(1, SessionModel.MAX_SAMPLES, session.sampleCountProperty().get());
         count.setId("sampleCount");
-        count.setPrefWidth(80);
+        count.setPrefWidth(90); // as wide as the Steps spinner below it
         count.valueProperty().addListener((o, was, now) -> session.sampleCountProperty().set(now));
         count.setTooltip(new Tooltip("How many samples Generate makes, with seeds seed, seed+1, ...; pick one from their thumbnails"));
         count.setAccessibleText("Number of samples");
         Label label = new Label("Samples");
         label.setLabelFor(count);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {count, label}) {
+            n.visibleProperty().bind(shown);
+            n.managedProperty().bind(shown);
+        }
         add(label, 0, 3);
         add(count, 1, 3);
+    }
+
+    private void addSteps(int initial) {
+        Spinner<Integer> spinner = steps;
+        spinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(MIN_STEPS, MAX_STEPS, initial));
+        spinner.setId("steps");
+        spinner.setEditable(true);
+        spinner.setPrefWidth(90);
+        spinner.getEditor().setTextFormatter(new TextFormatter<String>(change -> change.getControlNewText().matches("\\d{0,3}") ? change : null));
+        // A typed number counts when the field loses focus too, not only on Enter.
+        spinner.focusedProperty().addListener((o, was, now) -> { if (!now) commit(spinner); });
+        session.stepsProperty().set(initial);
+        spinner.valueProperty().addListener((o, was, now) -> session.stepsProperty().set(now));
+        spinner.setTooltip(new Tooltip("Sampling steps of the diffusion model (" + MIN_STEPS + " to " + MAX_STEPS
+                + "): more steps, finer frames, longer runs; the model's default is where it starts"));
+        spinner.setAccessibleText("Sampling steps");
+        stepsLabel.setLabelFor(spinner);
+        spinner.managedProperty().bind(spinner.visibleProperty());
+        stepsLabel.managedProperty().bind(stepsLabel.visibleProperty());
+        add(stepsLabel, 0, 4);
+        add(spinner, 1, 4);
+    }
+
+    /** Takes the editor's text as the value, or puts the value back when the text is empty or out of range. */
+    private static void commit(Spinner<Integer> spinner) {
+        String text = spinner.getEditor().getText();
+        SpinnerValueFactory<Integer> factory = spinner.getValueFactory();
+        if (!text.isEmpty()) {
+            int typed = Integer.parseInt(text);
+            factory.setValue(Math.max(MIN_STEPS, Math.min(MAX_STEPS, typed)));
+        }
+        spinner.getEditor().setText(Integer.toString(factory.getValue()));
     }
 
     /** The engine chosen in the list. */
@@ -107,13 +212,13 @@ public final class EnginePanel extends GridPane {
         session.seedProperty().set(ThreadLocalRandom.current().nextLong(1, 1_000_000_000L)); // 9 digits: easy to read and type
     }
 
-    /** An engine entry, greyed (and not choosable) when the engine cannot run here. */
+    /** An engine entry, greyed (and not choosable) when the engine cannot run here; its tooltip says what it is or why not. */
     private static final class ChoiceCell extends ListCell<EngineChoice> {
         @Override protected void updateItem(EngineChoice item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : item.available() ? item.label() : item.label() + " (unavailable)");
             setDisable(!empty && item != null && !item.available());
-            setTooltip(empty || item == null || item.available() ? null : new Tooltip(item.reason()));
+            setTooltip(empty || item == null ? null : new Tooltip(item.tooltip()));
         }
     }
 }

@@ -51,7 +51,7 @@ public final class FxTasks implements AutoCloseable {
             @Override public void progress(String name, int done, int total) {
                 if (current != self[0]) return;
                 progress.set(total > 0 ? (double) done / total : -1);
-                stage.set(total > 0 ? PlanShaper.capitalised(name) + ": step " + done + " of " + total : PlanShaper.capitalised(name));
+                stage.set(StageText.describe(name, done, total));
                 step.set(new Step(name, done, total));
             }
 
@@ -75,6 +75,9 @@ public final class FxTasks implements AutoCloseable {
         current = null;
         runner.close();
     }
+
+    /** After {@link #close()}: waits up to {@code millis} for the worker to stop; false if it still runs. */
+    public boolean awaitStopped(long millis) throws InterruptedException { return runner.awaitTermination(millis); }
 
     private void finish(BackgroundRunner.Handle handle, Runnable report) {
         if (current != handle) return; // a newer job took over; its outcome is the one that counts

@@ -25,7 +25,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.tempora.engine.DeviceProbe;
 
 /**
  * The main window's content: menu and error banner on top, the preview in the middle, plan controls, Generate
@@ -38,12 +37,21 @@ public final class MainView extends BorderPane {
     private final AppPreferences prefs;
     private final PlaybackControls playback;
     private final ThemeSwitch theme; // held here: the menu's bidirectional binding keeps only a weak reference to it
+    private final WindowEngines engines;
+    private final boolean ownsEngines;
 
     /** A window that remembers nothing between runs (tests, a second window). */
     public MainView(SessionModel session) { this(session, AppPreferences.throwaway()); }
 
-    /** A window that remembers recent photos, the last folder and the theme in {@code prefs}. */
-    public MainView(SessionModel session, AppPreferences prefs) {
+    /** A window that remembers recent photos, the last folder, the theme and the engine in {@code prefs}, on this installation's engines. */
+    public MainView(SessionModel session, AppPreferences prefs) { this(session, prefs, WindowEngines.forThisInstallation(), true); }
+
+    /** A window whose engine list is {@code engines}; the caller closes them once the session's work has stopped. */
+    public MainView(SessionModel session, AppPreferences prefs, WindowEngines engines) { this(session, prefs, engines, false); }
+
+    private MainView(SessionModel session, AppPreferences prefs, WindowEngines engines, boolean ownsEngines) {
+        this.engines = engines;
+        this.ownsEngines = ownsEngines;
         this.session = session;
         this.inspect = new InspectView(session);
         this.prefs = prefs;
@@ -65,8 +73,20 @@ public final class MainView extends BorderPane {
         });
     }
 
-    /** Stops playback; the window is closing. */
-    public void dispose() { playback.stop(); }
+    /**
+     * Stops playback; the window is closing. Engines this view made itself are closed once the session's work has
+     * stopped (cancelled here); engines given to it are the giver's to close.
+     */
+    public void dispose() {
+        playback.stop();
+        if (!ownsEngines) return;
+        session.close();
+        if (session.awaitStopped(STOP_WAIT_MS)) engines.close();
+        // else a stuck native call still uses the engine: closing it under that call could crash, and the process frees it
+    }
+
+    /** How long closing waits for cancelled work: an engine stops within a second of a cancel. */
+    static final long STOP_WAIT_MS = 3000;
 
     private MenuBar menus() {
         MenuItem open = new MenuItem("Open photo...");
@@ -155,7 +175,10 @@ public final class MainView extends BorderPane {
         generate.setId("generateButton");
         generate.setDefaultButton(false);
         generate.setMaxWidth(Double.MAX_VALUE);
-        generate.setTooltip(new Tooltip("Generate the frames with the classical engine (Ctrl+G)"));
+        Tooltip generateTip = new Tooltip();
+        generateTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "Generate the frames with the " + session.engine().id() + " engine (Ctrl+G)", session.engineProperty()));
+        generate.setTooltip(generateTip);
         generate.setAccessibleText("Generate frames");
         generate.setOnAction(e -> session.generate());
         generate.disableProperty().bind(generateBlocked());
@@ -184,8 +207,8 @@ public final class MainView extends BorderPane {
         run.setPadding(new Insets(8));
         PhotoInfoPanel info = new PhotoInfoPanel();
         session.photoProperty().addListener((o, a, b) -> info.show(b));
-        EnginePanel engines = new EnginePanel(session, EngineChoice.catalog(EngineChoice.modelsFolder(), DeviceProbe.ofThisMachine().detect()));
-        VBox side = new VBox(4, plan, engines, run, new SampleStrip(session), info);
+        EnginePanel enginePanel = new EnginePanel(session, engines, prefs);
+        VBox side = new VBox(4, plan, enginePanel, run, new SampleStrip(session), info);
         side.setPrefWidth(340);
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);

@@ -53,7 +53,9 @@ public final class PlanControls extends GridPane {
         CheckBox reverse = new CheckBox("Reverse time");
         reverse.setId("reverseTime");
         reverse.selectedProperty().bindBidirectional(model.reverseTimeProperty());
-        reverse.setTooltip(new Tooltip("Play the camera's path the other way: a blur does not show which end came first (Ctrl+Shift+R)"));
+        reverse.setTooltip(new Tooltip("Play the camera's path the other way: a blur does not show which end came first (Ctrl+Shift+R)."
+                + " Classical engine only: the diffusion model decides the direction itself."));
+        reverse.disableProperty().bind(model.reverseTimeAvailableProperty().not());
         reverse.setAccessibleText("Reverse time");
         add(reverse, 0, row++, 3, 1);
 

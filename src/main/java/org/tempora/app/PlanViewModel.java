@@ -17,11 +17,11 @@ import org.tempora.timeline.PlanLimits;
 import org.tempora.timeline.SliderSettings;
 
 /**
- * The frame-plan controls as properties: mode, the six slider values and reverse time in; the plan (null while
- * invalid) and the reason it is invalid out, recomputed on every change. The logic lives in {@link PlanShaper}.
+ * The frame-plan controls as properties: mode, the six slider values, reverse time and the engine's limits in; the
+ * plan (null while invalid) and the reason it is invalid out, recomputed on every change. The logic lives in {@link PlanShaper}.
  */
 public final class PlanViewModel {
-    private final PlanLimits limits;
+    private final ObjectProperty<PlanLimits> limits = new SimpleObjectProperty<>(this, "limits");
     private final ObjectProperty<PlanMode> mode = new SimpleObjectProperty<>(this, "mode", PlanMode.PRESENT);
     private final IntegerProperty frameCount = new SimpleIntegerProperty(this, "frameCount", 16);
     private final DoubleProperty frameDuration = new SimpleDoubleProperty(this, "frameDuration");
@@ -30,12 +30,14 @@ public final class PlanViewModel {
     private final DoubleProperty pastSpan = new SimpleDoubleProperty(this, "pastSpan", 0.5);
     private final DoubleProperty futureSpan = new SimpleDoubleProperty(this, "futureSpan", 0.5);
     private final BooleanProperty reverseTime = new SimpleBooleanProperty(this, "reverseTime");
+    private final BooleanProperty reverseTimeAvailable = new SimpleBooleanProperty(this, "reverseTimeAvailable", true);
     private final ReadOnlyObjectWrapper<FramePlan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private boolean updating;
 
     public PlanViewModel(PlanLimits limits) {
-        this.limits = limits;
+        this.limits.set(limits);
+        this.limits.addListener((o, a, b) -> recompute());
         mode.addListener((o, a, b) -> recompute());
         frameCount.addListener((o, a, b) -> recompute());
         for (DoubleProperty p : new DoubleProperty[] {frameDuration, firstStart, deadTime, pastSpan, futureSpan}) {
@@ -52,11 +54,15 @@ public final class PlanViewModel {
     public DoubleProperty pastSpanProperty() { return pastSpan; }
     public DoubleProperty futureSpanProperty() { return futureSpan; }
     public BooleanProperty reverseTimeProperty() { return reverseTime; }
+    /** Whether the engine can reverse time (the classical one plays its camera path either way); the window greys the control. */
+    public BooleanProperty reverseTimeAvailableProperty() { return reverseTimeAvailable; }
+    /** What the engine can render; setting it (on switching engines) re-checks the plan and explains what no longer fits. */
+    public ObjectProperty<PlanLimits> limitsProperty() { return limits; }
     public ReadOnlyObjectProperty<FramePlan> planProperty() { return plan.getReadOnlyProperty(); }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
 
     public FramePlan plan() { return plan.get(); }
-    public PlanLimits limits() { return limits; }
+    public PlanLimits limits() { return limits.get(); }
 
     /** The value behind one slider. */
     public double value(PlanField field) {
@@ -90,8 +96,8 @@ public final class PlanViewModel {
     public void moveEdge(TimelineScale.Edge edge, double time) {
         if (mode.get() != PlanMode.CUSTOM || plan.get() == null) return;
         TimelineScale.EdgeLimits reach = new TimelineScale.EdgeLimits(PlanField.FRAME_DURATION.min(), PlanField.FRAME_DURATION.max(),
-                Math.max(PlanField.FIRST_START.min(), Math.max(-0.5 - pastSpan.get(), limits.earliestStart())),
-                PlanField.FIRST_START.max(), Math.min(0.5 + futureSpan.get(), limits.latestEnd()));
+                Math.max(PlanField.FIRST_START.min(), Math.max(-0.5 - pastSpan.get(), limits().earliestStart())),
+                PlanField.FIRST_START.max(), Math.min(0.5 + futureSpan.get(), limits().latestEnd()));
         SliderSettings now = new SliderSettings(frameCount.get(), frameDuration.get(), firstStart.get(), deadTime.get(),
                 pastSpan.get(), futureSpan.get());
         SliderSettings moved = TimelineScale.movedEdge(now, edge, time, reach);
@@ -124,7 +130,7 @@ public final class PlanViewModel {
         try {
             SliderSettings given = new SliderSettings(frameCount.get(), frameDuration.get(), firstStart.get(), deadTime.get(),
                     pastSpan.get(), futureSpan.get());
-            PlanShaper.Shaped shaped = PlanShaper.shape(mode.get(), given, limits);
+            PlanShaper.Shaped shaped = PlanShaper.shape(mode.get(), given, limits.get());
             SliderSettings s = shaped.settings();
             frameDuration.set(s.frameDuration());
             firstStart.set(s.firstStart());

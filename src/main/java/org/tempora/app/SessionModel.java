@@ -21,6 +21,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.collections.FXCollections;
+import org.tempora.classical.ClassicalEngine;
 import org.tempora.engine.Engine;
 import org.tempora.engine.EngineOptions;
 import org.tempora.engine.GenerationRequest;
@@ -35,7 +36,7 @@ import org.tempora.timeline.Interval;
  * Each frame becomes an {@link Image} once, when it arrives, so switching frames only swaps images.
  */
 public final class SessionModel implements AutoCloseable {
-    private final Engine engine;
+    private final ReadOnlyObjectWrapper<Engine> engine = new ReadOnlyObjectWrapper<>(this, "engine");
     private final PlanViewModel plan;
     private final FxTasks tasks = new FxTasks();
     private final ReadOnlyObjectWrapper<Photo> photo = new ReadOnlyObjectWrapper<>(this, "photo");
@@ -51,6 +52,7 @@ public final class SessionModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<RunCapture> completedRun = new ReadOnlyObjectWrapper<>(this, "completedRun");
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 0);
     private final IntegerProperty sampleCount = new SimpleIntegerProperty(this, "sampleCount", 1);
+    private final IntegerProperty steps = new SimpleIntegerProperty(this, "steps", 0);
     private final ReadOnlyListWrapper<Image> sampleThumbnails = new ReadOnlyListWrapper<>(this, "sampleThumbnails", FXCollections.observableArrayList());
     private final ReadOnlyIntegerWrapper chosenSample = new ReadOnlyIntegerWrapper(this, "chosenSample", 0);
     private Image[] frames = new Image[0];
@@ -63,8 +65,9 @@ public final class SessionModel implements AutoCloseable {
     private int generation; // counts runs, so frames of an abandoned run are never shown
 
     public SessionModel(Engine engine, PlanViewModel plan) {
-        this.engine = engine;
+        this.engine.set(engine);
         this.plan = plan;
+        plan.reverseTimeAvailableProperty().set(reversesTime(engine));
         plan.planProperty().addListener((o, was, now) -> planChanged());
         timelinePlan.set(plan.plan());
         refreshShown();
@@ -94,7 +97,36 @@ public final class SessionModel implements AutoCloseable {
     public LongProperty seedProperty() { return seed; }
 
     /** Whether the engine's frames depend on the seed, so several samples are worth comparing. */
-    public boolean engineSamples() { return engine.samples(); }
+    public boolean engineSamples() { return engine.get().samples(); }
+    /** The engine Generate runs; change it with {@link #switchEngine}. */
+    public ReadOnlyObjectProperty<Engine> engineProperty() { return engine.getReadOnlyProperty(); }
+    public Engine engine() { return engine.get(); }
+    /** Sampling steps of a diffusion engine, 1 to {@link EngineOptions#MAX_STEPS}; 0 means the model's default. */
+    public IntegerProperty stepsProperty() { return steps; }
+
+    /** Whether the engine can play its frames in reverse time: only the classical engine's camera path can be reversed. */
+    public static boolean reversesTime(Engine engine) { return ClassicalEngine.ID.equals(engine.id()); }
+
+    /**
+     * Makes {@code next} the engine of the following runs; the plan is re-checked against its limits. Refused, with a
+     * message in {@link #errorProperty()}, while work runs: the running engine must not change under it.
+     *
+     * @return whether the engine was switched
+     */
+    public boolean switchEngine(Engine next) {
+        if (next == engine.get()) return true;
+        if (tasks.busyProperty().get()) {
+            error.set("Wait for the running work to finish, or cancel it (Esc), before switching engines.");
+            return false;
+        }
+        boolean hadFrames = generatedPlan != null;
+        clearFrames(); // frames of another engine must not be taken for this one's
+        engine.set(next);
+        plan.reverseTimeAvailableProperty().set(reversesTime(next));
+        plan.limitsProperty().set(next.limits());
+        if (hadFrames || photo.get() != null) status.set("Engine: " + next.id() + ". Press Generate (Ctrl+G) for its frames.");
+        return true;
+    }
     /** How many seeds (seed, seed+1, ...) one Generate runs, 1 to {@value #MAX_SAMPLES}; only sampling engines use more than 1. */
     public IntegerProperty sampleCountProperty() { return sampleCount; }
     public static final int MAX_SAMPLES = 6;
@@ -153,7 +185,7 @@ public final class SessionModel implements AutoCloseable {
         error.set("");
         FramePlan p = plan.plan();
         int run = ++generation;
-        int count = engine.samples() ? Math.max(1, Math.min(MAX_SAMPLES, sampleCount.get())) : 1;
+        int count = engine.get().samples() ? Math.max(1, Math.min(MAX_SAMPLES, sampleCount.get())) : 1;
         generatedPlan = p;
         sampleFrames = new Image[count][p.size()];
         sampleReady = new BitSet[count];
@@ -175,11 +207,15 @@ public final class SessionModel implements AutoCloseable {
     private void generateSample(int run, int sample, long sampleSeed, FramePlan p, long started) {
         int count = sampleFrames.length;
         RunCapture capture = new RunCapture(photo.get().pixels(), p);
-        GenerationRequest request = new GenerationRequest(photo.get().pixels(), p, sampleSeed,
-                EngineOptions.defaults().withReverseTime(plan.reverseTimeProperty().get()));
+        Engine running = engine.get();
+        // Steps only mean something to a sampling engine; reverse time only to one that can reverse its path.
+        EngineOptions options = EngineOptions.defaults()
+                .withReverseTime(reversesTime(running) && plan.reverseTimeProperty().get())
+                .withSteps(running.samples() ? Math.max(0, Math.min(EngineOptions.MAX_STEPS, steps.get())) : 0);
+        GenerationRequest request = new GenerationRequest(photo.get().pixels(), p, sampleSeed, options);
         String which = count > 1 ? String.format(Locale.ROOT, " (sample %d of %d, seed %d)", sample + 1, count, sampleSeed) : "";
-        status.set("Generating " + p.size() + " frames with the " + engine.id() + " engine" + which + "...");
-        tasks.run("Starting", (reporter, cancel) -> FrameGeneration.run(capture.around(engine), request, reporter,
+        status.set("Generating " + p.size() + " frames with the " + running.id() + " engine" + which + "...");
+        tasks.run("Starting", (reporter, cancel) -> FrameGeneration.run(capture.around(running), request, reporter,
                 (index, pixels, preview) -> reporter.post(() -> frameArrived(run, sample, index, pixels, preview)), cancel),
                 new FxTasks.Outcome<>() {
                     @Override public void succeeded(FrameGeneration.Summary summary) {
@@ -235,6 +271,19 @@ public final class SessionModel implements AutoCloseable {
     @Override public void close() {
         generation++;
         tasks.close();
+    }
+
+    /**
+     * After {@link #close()}: waits up to {@code millis} for the cancelled work to stop, so an engine's native sessions
+     * can then be closed safely; false if it still runs.
+     */
+    public boolean awaitStopped(long millis) {
+        try {
+            return tasks.awaitStopped(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Shows an arriving frame; an approximate preview is shown but only a final frame counts as ready. */

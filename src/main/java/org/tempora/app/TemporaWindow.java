@@ -8,22 +8,24 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.tempora.classical.ClassicalEngine;
 import org.tempora.timeline.PlanLimits;
 
 /**
- * The JavaFX application: one main window on the classical engine, remembering its place, theme and recent photos in
+ * The JavaFX application: one main window on the classical engine, or the diffusion engine when a model bundle is
+ * installed, remembering its place, theme and recent photos in
  * the user's preferences. Start it through {@link TemporaApp}.
  */
 public final class TemporaWindow extends Application {
+    private WindowEngines engines;
     private SessionModel session;
     private MainView view;
 
     @Override public void start(Stage stage) {
-        session = new SessionModel(new ClassicalEngine(), new PlanViewModel(PlanLimits.CLASSICAL));
-        // The user's own node: recent photos, last folder, theme and window place survive restarts.
+        engines = WindowEngines.forThisInstallation();
+        session = new SessionModel(engines.classical(), new PlanViewModel(PlanLimits.CLASSICAL));
+        // The user's own node: recent photos, last folder, theme, engine and window place survive restarts.
         AppPreferences prefs = new AppPreferences(Preferences.userNodeForPackage(TemporaApp.class));
-        view = new MainView(session, prefs);
+        view = new MainView(session, prefs, engines);
         stage.setTitle("Tempora");
         // Never larger than the screen: small laptop screens, and Monocle's headless 1280x800 screen, must fit the window.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -37,9 +39,13 @@ public final class TemporaWindow extends Application {
         if (!files.isEmpty()) session.open(Path.of(files.get(0))); // lets scripts and file managers open a photo directly
     }
 
-    /** Closing the window cancels running work and lets its memory go. */
+    /** Closing the window cancels running work, then closes the engines (the diffusion model's sessions) and lets memory go. */
     @Override public void stop() {
         if (view != null) view.dispose();
-        if (session != null) session.close();
+        if (session != null) {
+            session.close();
+            // A native call still running after the wait keeps its engine: closing under it could crash; the process frees it.
+            if (session.awaitStopped(MainView.STOP_WAIT_MS) && engines != null) engines.close();
+        }
     }
 }

@@ -36,6 +36,9 @@ public final class TimelineBand extends Region {
     static final Palette DARK = new Palette(Color.rgb(39, 41, 43), Color.rgb(58, 61, 64), Color.rgb(150, 150, 150),
             Color.rgb(200, 200, 200), Color.rgb(240, 240, 240));
     private static final double HEIGHT = 72, BAR_TOP = 22, BAR_HEIGHT = 30, HANDLE_REACH = 5;
+    private static final Font LABEL_FONT = Font.font(11);
+    private static final String EXPOSURE_LABEL = "exposure";
+    private static final double EXPOSURE_LABEL_WIDTH = textWidth(EXPOSURE_LABEL, LABEL_FONT);
 
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<FramePlan> plan = new SimpleObjectProperty<>(this, "plan");
@@ -169,8 +172,11 @@ public final class TimelineBand extends Region {
         g.strokeLine(PixelGrid.line(ex0, 1, k), 0, PixelGrid.line(ex0, 1, k), h);
         g.strokeLine(PixelGrid.line(ex1, 1, k), 0, PixelGrid.line(ex1, 1, k), h);
         g.setFill(colours.text());
-        g.setFont(Font.font(11));
-        g.fillText("exposure", ex0 + 4, 14);
+        g.setFont(LABEL_FONT);
+        // The label goes to the end of the exposure away from the playhead, whose line would cross it out.
+        int sel0 = selected.get();
+        boolean playheadLeft = p != null && sel0 >= 0 && sel0 < p.size() && s.x(p.get(sel0).middle()) < (ex0 + ex1) / 2;
+        g.fillText(EXPOSURE_LABEL, playheadLeft ? Math.max(ex0 + 4, ex1 - 4 - EXPOSURE_LABEL_WIDTH) : ex0 + 4, 14);
         if (p == null) return;
         boolean lanes = p.hasOverlap(); // overlapping bars alternate between two lanes so each stays visible
         double laneHeight = lanes ? BAR_HEIGHT / 2 : BAR_HEIGHT, gap = 1 / k; // one device pixel between neighbours
@@ -202,5 +208,11 @@ public final class TimelineBand extends Region {
             g.setLineWidth(2);
             g.strokeRect(1, 1, w - 2, h - 2);
         }
+    }
+
+    private static double textWidth(String text, Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 }

@@ -26,7 +26,9 @@ final class WindowMenus {
         for (Menu existing : bar.getMenus()) {
             if (existing.getText().equals(themeMenu.getText())) {
                 existing.getItems().add(new SeparatorMenuItem());
-                existing.getItems().addAll(List.copyOf(themeMenu.getItems()));
+                List<MenuItem> items = List.copyOf(themeMenu.getItems());
+                themeMenu.getItems().clear(); // a menu item belongs to one menu: move it, do not share it
+                existing.getItems().addAll(items);
                 return List.of(plan(session), playback(view, playback), help(view, bar));
             }
         }
@@ -62,6 +64,7 @@ final class WindowMenus {
         reverse.setId("reverseTimeItem");
         reverse.setAccelerator(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         reverse.selectedProperty().bindBidirectional(model.reverseTimeProperty());
+        reverse.disableProperty().bind(model.reverseTimeAvailableProperty().not());
         menu.getItems().addAll(new SeparatorMenuItem(), reverse, new SeparatorMenuItem(),
                 item("New sample (new seed)", "newSampleItem", ctrl(KeyCode.N), () -> EnginePanel.newSample(session)));
         return menu;
