@@ -51,11 +51,7 @@ public final class ClassicalEngine implements Engine {
     public GenerationResult generate(GenerationRequest request, ProgressListener progress, CancellationToken cancel)
             throws EngineException, CancelledException {
         FramePlan plan = request.plan();
-        try {
-            limits().check(plan);
-        } catch (IllegalArgumentException e) {
-            throw new EngineException(e.getMessage(), e);
-        }
+        requirePlanWithinLimits(plan);
         LinearImage photo = request.photo();
         Map<String, Long> timings = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();

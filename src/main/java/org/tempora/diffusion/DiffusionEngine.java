@@ -158,11 +158,7 @@ public final class DiffusionEngine implements Engine, AutoCloseable {
     public GenerationResult generate(GenerationRequest request, ProgressListener progress, CancellationToken cancel)
             throws EngineException, CancelledException {
         FramePlan plan = request.plan();
-        try {
-            limits().check(plan);
-        } catch (IllegalArgumentException e) {
-            throw new EngineException(e.getMessage(), e);
-        }
+        requirePlanWithinLimits(plan);
         Map<String, Long> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         boolean wasLoaded = decoder != null;

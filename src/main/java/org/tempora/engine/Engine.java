@@ -1,5 +1,6 @@
 package org.tempora.engine;
 
+import org.tempora.timeline.FramePlan;
 import org.tempora.timeline.PlanLimits;
 
 /**
@@ -21,6 +22,15 @@ public interface Engine {
      * worth comparing; a deterministic engine gives the same frames for every seed.
      */
     default boolean samples() { return false; }
+
+    /** {@link #limits()}' check of {@code plan}, as the engine's own failure: for the start of {@link #generate}. */
+    default void requirePlanWithinLimits(FramePlan plan) throws EngineException {
+        try {
+            limits().check(plan);
+        } catch (IllegalArgumentException e) {
+            throw new EngineException(e.getMessage(), e);
+        }
+    }
 
     /**
      * Runs one generation. Implementations call {@code progress} from the calling thread and check
