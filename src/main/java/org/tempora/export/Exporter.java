@@ -130,6 +130,8 @@ public final class Exporter {
                 }
                 JsonObject output = videoOutput(out, format, clip, rate, options, loops, side, Files.size(video.path()));
                 writeJson(provenance.toJson(output, order), json.path());
+            } catch (UnreadablePhotoException e) {
+                throw e;                                  // a frame that cannot be read is the input's fault, not the disk's
             } catch (IOException e) {
                 throw failed(out, e);
             }
@@ -175,6 +177,8 @@ public final class Exporter {
                 for (JsonElement f : listed) files.add(f.getAsJsonObject().get("file").getAsString());
                 output.add("files", files);
                 writeJson(provenance.toJson(output, null), staged.path().resolve(SEQUENCE_SIDECAR));
+            } catch (UnreadablePhotoException e) {
+                throw e;                                  // a frame that cannot be read is the input's fault, not the disk's
             } catch (IOException e) {
                 throw failed(out, e);
             }

@@ -47,10 +47,14 @@ public record PlaybackRate(double fps, OptionalDouble realTimeFps) {
 
     /** "12 fps (40x slower than real time)" or "12 fps (real time unknown: no exposure time)". */
     public String describe() {
-        if (realTimeFps.isEmpty()) return String.format(Locale.ROOT, "%.3g fps (real time unknown: the photo has no exposure time)", fps);
+        if (realTimeFps.isEmpty()) return short3(fps) + " fps (real time unknown: the photo has no exposure time)";
         double f = slowMotion().getAsDouble();
-        String speed = Math.abs(f - 1) < 1e-3 ? "real time" : f > 1 ? String.format(Locale.ROOT, "%.3gx slower than real time", f)
-                : String.format(Locale.ROOT, "%.3gx faster than real time", 1 / f);
-        return String.format(Locale.ROOT, "%.3g fps (%s)", fps, speed);
+        String speed = Math.abs(f - 1) < 1e-3 ? "real time" : f > 1 ? short3(f) + "x slower than real time" : short3(1 / f) + "x faster than real time";
+        return short3(fps) + " fps (" + speed + ")";
+    }
+
+    /** Three significant digits without trailing zeros: 12, 29.97, 0.5. */
+    static String short3(double v) {
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
     }
 }
