@@ -4,7 +4,10 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
@@ -15,7 +18,6 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.tempora.engine.CancellationToken;
@@ -38,7 +40,9 @@ public final class AnimatedGif {
     public static int delayCentiseconds(double fps) { return (int) Math.max(2, Math.min(65535, Math.round(100 / fps))); }
 
     public static void write(Clip clip, Path file, GifOptions options, CancellationToken cancel) throws IOException, CancelledException {
-        try (ImageOutputStream out = new FileImageOutputStream(file.toFile())) {
+        // a stream on a new OutputStream truncates; FileImageOutputStream would keep the old tail of a longer file
+        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+             ImageOutputStream out = new MemoryCacheImageOutputStream(stream)) {
             encode(clip, clip.frames(), options, out, cancel);
         }
     }
