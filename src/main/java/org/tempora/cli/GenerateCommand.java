@@ -24,7 +24,13 @@ import org.tempora.engine.EngineOptions;
 import org.tempora.engine.GenerationRequest;
 import org.tempora.engine.GenerationResult;
 import org.tempora.engine.ProgressListener;
+import java.util.function.IntFunction;
 import org.tempora.export.Checksums;
+import org.tempora.export.ExportFormat;
+import org.tempora.export.ExportOptions;
+import org.tempora.export.Exporter;
+import org.tempora.export.FrameSet;
+import org.tempora.export.Provenance;
 import org.tempora.export.KernelPicture;
 import org.tempora.export.RunRecord;
 import org.tempora.export.StagedDirectory;
@@ -81,6 +87,11 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Blur kernel size in working pixels, odd; 0 chooses automatically (default).")
     int kernelSize;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "png",
+            description = {"png (default): the PNG frames only; mp4 or gif: also DIR/<photo>.mp4|gif (see 'tempora export' for options);",
+                    "tiff: also a 16-bit TIFF sequence in DIR/tiff. Every output carries its provenance (XMP and JSON)."})
+    String format;
+
     @Option(names = "--force", description = "Replace DIR if it holds an earlier Tempora output.")
     boolean force;
 
@@ -89,6 +100,12 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         FramePlan plan = planOptions.toPlan();
+        ExportFormat exportFormat;
+        try {
+            exportFormat = ExportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         EngineOptions options;
         try {
             options = EngineOptions.defaults().withReverseTime(reverseTime).withKernelSize(kernelSize).withSteps(steps).withGuidance(guidance);
@@ -99,13 +116,13 @@ final class GenerateCommand implements Callable<Integer> {
         Engine engine = EngineSelection.resolve(engineName, model, device, ModelBundle.DEFAULT_MODELS_FOLDERS,
                 note -> { if (!quiet) err.println("note: " + note); });
         try {
-            return run(engine, plan, options, out, err);
+            return run(engine, plan, options, exportFormat, out, err);
         } finally {
             if (engine instanceof AutoCloseable closeable) closeable.close();
         }
     }
 
-    private int run(Engine engine, FramePlan plan, EngineOptions options, PrintWriter out, PrintWriter err) throws Exception {
+    private int run(Engine engine, FramePlan plan, EngineOptions options, ExportFormat exportFormat, PrintWriter out, PrintWriter err) throws Exception {
         engine.limits().check(plan);
         Photo photo = PhotoReader.read(photoPath);
         if (!quiet) photo.notes().forEach(n -> err.println("note: " + n));
@@ -120,15 +137,12 @@ final class GenerateCommand implements Callable<Integer> {
             } catch (EngineException e) {
                 throw new EngineException(photoPath.getFileName() + ": " + e.getMessage(), e);
             }
-            int bitDepth = photo.bitDepth() > 8 ? 16 : 8;
-            List<String> files = writeFrames(result.frames(), 8L * photo.pixels().pixelCount() * photo.pixels().channels(), staged.path(), bitDepth, cancel);
-            String kernelFile = "kernel.png";
-            if (result.kernel().isPresent()) {
-                PhotoWriter.writePng(KernelPicture.render(result.kernel().get(), 256), staged.path().resolve(kernelFile), 8);
-            }
             Map<String, Object> opts = new LinkedHashMap<>();
             if (engine instanceof DiffusionEngine diffusion) {
                 opts.put("model", diffusion.bundle().name() + " " + diffusion.bundle().version());
+                opts.put("modelName", diffusion.bundle().name());
+                opts.put("modelVersion", diffusion.bundle().version());
+                opts.put("modelSha256", Checksums.sha256(diffusion.bundle().folder().resolve(ModelBundle.MANIFEST)));
                 opts.put("steps", steps == 0 ? diffusion.bundle().defaultSteps() : steps);
                 opts.put("guidance", guidance == 0 ? diffusion.bundle().guidanceScale() : guidance);
                 opts.put("device", diffusion.deviceDescription().orElse(device));
@@ -137,10 +151,21 @@ final class GenerateCommand implements Callable<Integer> {
                 opts.put("kernelSize", kernelSize == 0 ? "auto" : kernelSize);
             }
             opts.put("plan", planOptions.describe(plan));
-            JsonObject record = RunRecord.describe(Version.get(), engine.id(), engine.version(), photo, Checksums.sha256(photoPath),
+            String photoSha = Checksums.sha256(photoPath);
+            Provenance provenance = Provenance.forGeneration("Tempora " + Version.get(), engine.id(), engine.version(), photo, photoSha, seed, opts,
+                    result.plan().intervals());
+            int bitDepth = photo.bitDepth() > 8 ? 16 : 8;
+            List<String> files = writeFrames(result.frames(), 8L * photo.pixels().pixelCount() * photo.pixels().channels(), staged.path(), bitDepth,
+                    i -> provenance.toXmp("image/png", i), cancel);
+            String kernelFile = "kernel.png";
+            if (result.kernel().isPresent()) {
+                PhotoWriter.writePng(KernelPicture.render(result.kernel().get(), 256), staged.path().resolve(kernelFile), 8);
+            }
+            JsonObject record = RunRecord.describe(Version.get(), engine.id(), engine.version(), photo, photoSha,
                     seed, opts, result, files, kernelFile);
             record.getAsJsonObject("timingsMs").addProperty("generateAndWrite", (System.nanoTime() - t0) / 1_000_000);
             RunRecord.write(record, staged.path().resolve(StagedDirectory.MARKER));
+            if (exportFormat != ExportFormat.PNG) exportInto(staged.path(), exportFormat, photoPath, cancel);
             cancel.throwIfCancelled();
             staged.commit();
             if (!quiet) {
@@ -153,7 +178,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     /** Renders and encodes frames on every core (PNG compression dominates for large scans). */
-    static List<String> writeFrames(List<LinearImage> frames, long frameBytes, Path dir, int bitDepth, CancellationToken cancel)
+    static List<String> writeFrames(List<LinearImage> frames, long frameBytes, Path dir, int bitDepth, IntFunction<String> xmp, CancellationToken cancel)
             throws Exception {
         // One rendered frame plus its encoded copy per thread must fit in the heap beside the engine's data.
         int byMemory = (int) Math.max(1, Runtime.getRuntime().maxMemory() / 4 / frameBytes);
@@ -166,7 +191,7 @@ final class GenerateCommand implements Callable<Integer> {
                 jobs.add(pool.submit(() -> {
                     cancel.throwIfCancelled();
                     String name = String.format(Locale.ROOT, "frame_%04d.png", index);
-                    PhotoWriter.writePng(frames.get(index), dir.resolve(name), bitDepth);
+                    PhotoWriter.writePng(frames.get(index), dir.resolve(name), bitDepth, xmp.apply(index));
                     return name;
                 }));
             }
@@ -184,6 +209,13 @@ final class GenerateCommand implements Callable<Integer> {
             pool.shutdownNow();
             pool.awaitTermination(1, TimeUnit.MINUTES); // no writer may still touch the folder when it is removed
         }
+    }
+
+    /** Exports the frames just written into the output folder: DIR/<photo>.mp4 or .gif, or the TIFF sequence DIR/tiff. */
+    static void exportInto(Path dir, ExportFormat format, Path photo, CancellationToken cancel) throws Exception {
+        String stem = photo.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        Path target = format.isSequence() ? dir.resolve("tiff") : dir.resolve(stem + "." + format.extension());
+        Exporter.export(FrameSet.open(dir), format, target, ExportOptions.defaults(), false, cancel);
     }
 
     private ProgressListener progress(PrintWriter err) {

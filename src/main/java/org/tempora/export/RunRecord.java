@@ -49,6 +49,7 @@ public final class RunRecord {
         JsonObject meta = new JsonObject();
         photo.metadata().fields().forEach(meta::addProperty);
         input.add("metadata", meta);
+        ExposureTime.of(photo.metadata()).ifPresent(seconds -> input.addProperty("exposureSeconds", seconds));
         JsonArray notes = new JsonArray();
         photo.notes().forEach(notes::add);
         input.add("notes", notes);
