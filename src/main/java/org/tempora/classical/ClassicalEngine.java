@@ -12,6 +12,7 @@ import org.tempora.engine.CancellationToken;
 import org.tempora.engine.CancelledException;
 import org.tempora.engine.Engine;
 import org.tempora.engine.EngineException;
+import org.tempora.engine.EngineOptions;
 import org.tempora.engine.GenerationRequest;
 import org.tempora.engine.GenerationResult;
 import org.tempora.engine.ProgressListener;
@@ -77,11 +78,24 @@ public final class ClassicalEngine implements Engine {
         long t1 = System.nanoTime();
         cancel.throwIfCancelled();
         float[] luminance = work.luminance();
-        // Previews only for a listener that shows frames: they cost about a tenth of the run.
-        FramePreview preview = progress.wantsFrames()
-                ? new FramePreview(work, photo, plan, request.options().reverseTime(), progress, cancel) : null;
-        KernelEstimator.Estimate estimate = estimator.estimate(luminance, w, h, request.options().kernelSize(), progress, cancel,
-                preview == null ? KernelEstimator.LevelListener.NONE : preview);
+        EngineOptions options = request.options();
+        // Previews only for a listener that shows frames and a kernel still to estimate: they cost about a tenth of the run.
+        FramePreview preview = progress.wantsFrames() && options.kernel().isEmpty()
+                ? new FramePreview(work, photo, plan, options.reverseTime(), progress, cancel) : null;
+        KernelEstimator.Estimate estimate;
+        if (options.kernel().isPresent()) {
+            estimate = givenKernel(options.kernel().get(), scale, w, h);
+        } else if (options.region().isPresent()) {
+            int[] r = workingRegion(options.region().get(), photo.width(), photo.height(), scale, w, h);
+            estimate = estimator.estimate(KernelOps.crop(luminance, w, r[0], r[1], r[2], r[3]), r[2], r[3], options.kernelSize(),
+                    progress, cancel, preview == null ? KernelEstimator.LevelListener.NONE : preview);
+            EngineOptions.Region g = options.region().get();
+            warnings.add(String.format(Locale.ROOT, "the blur was estimated from the region %d,%d,%d,%d only and applied to the whole photo",
+                    g.x(), g.y(), g.width(), g.height()));
+        } else {
+            estimate = estimator.estimate(luminance, w, h, options.kernelSize(), progress, cancel,
+                    preview == null ? KernelEstimator.LevelListener.NONE : preview);
+        }
         warnings.addAll(estimate.warnings());
         float[] kernel = estimate.kernel();
         int ks = estimate.size();
@@ -89,7 +103,7 @@ public final class ClassicalEngine implements Engine {
         long estimateMs = ms(t1) - previewMs;
 
         long t2 = System.nanoTime();
-        TimedKernel timed = PathExtractor.extract(kernel, ks, request.options().reverseTime());
+        TimedKernel timed = PathExtractor.extract(kernel, ks, options.reverseTime());
         double strength = motionStrength(timed);
         List<String> pathWarnings = new ArrayList<>();
         if (strength == 0) {
@@ -116,7 +130,7 @@ public final class ClassicalEngine implements Engine {
 
         // After the frames: the check only adds a warning, so it need not keep the window waiting.
         long tu = System.nanoTime();
-        BlurUniformityCheck.check(luminance, w, h, kernel, ks, cancel).ifPresent(warnings::add);
+        if (options.region().isEmpty()) BlurUniformityCheck.check(luminance, w, h, kernel, ks, cancel).ifPresent(warnings::add);
         long uniformityMs = ms(tu);
         warnings.addAll(pathWarnings);
 
@@ -131,6 +145,50 @@ public final class ClassicalEngine implements Engine {
         return new GenerationResult(frames, plan, Optional.of(blurKernel),
                 Optional.of(timed.trajectory(span, scale, 129)), warnings, timings);
     }
+
+    /**
+     * A kernel the user gave, brought to the working resolution (its pixels scaled by working scale over its own
+     * scale, bilinear, centre kept on the centre pixel); refused when it is too large for the picture.
+     */
+    static KernelEstimator.Estimate givenKernel(BlurKernel given, double workScale, int w, int h) throws EngineException {
+        double factor = workScale / given.scale();
+        int size = given.size();
+        float[] k = given.values().clone();
+        if (Math.abs(factor - 1) > 1e-6) {
+            int ns = Math.max(3, KernelEstimator.nearestOdd(size * factor));
+            k = Resample.resize(k, size, size, ns, ns);
+            size = ns;
+        }
+        KernelOps.clampAndThreshold(k, 0);
+        KernelOps.normalise(k, size);
+        if (size > Math.min(w, h) / 2) {
+            throw new EngineException(String.format(Locale.ROOT, "the given kernel (%d px at the working resolution) is too large for a %dx%d picture",
+                    size, w, h));
+        }
+        return new KernelEstimator.Estimate(k, size, List.of("used the given " + given.size() + " px kernel; no blur was estimated"));
+    }
+
+    /**
+     * {x, y, width, height} at the working resolution of a region given in photo pixels; refused when it leaves the
+     * photo or is too small to estimate a blur on (the estimator wants three kernels' room).
+     */
+    static int[] workingRegion(EngineOptions.Region region, int photoW, int photoH, double scale, int w, int h) throws EngineException {
+        if ((long) region.x() + region.width() > photoW || (long) region.y() + region.height() > photoH) {
+            throw new EngineException(String.format(Locale.ROOT, "the region %d,%d,%d,%d reaches outside the %dx%d photo",
+                    region.x(), region.y(), region.width(), region.height(), photoW, photoH));
+        }
+        int x0 = (int) Math.floor(region.x() * scale), y0 = (int) Math.floor(region.y() * scale);
+        int x1 = Math.min(w, (int) Math.ceil((region.x() + region.width()) * scale));
+        int y1 = Math.min(h, (int) Math.ceil((region.y() + region.height()) * scale));
+        int side = (int) Math.ceil(MIN_REGION_SIDE / scale);
+        if (x1 - x0 < MIN_REGION_SIDE || y1 - y0 < MIN_REGION_SIDE) {
+            throw new EngineException("the region is too small to estimate a blur from: it needs at least " + side + "x" + side + " photo pixels");
+        }
+        return new int[] {x0, y0, x1 - x0, y1 - y0};
+    }
+
+    /** Smallest region side, in working pixels, that the estimator gets a kernel from (a 15 px blur needs 3 x 15 + margins). */
+    static final int MIN_REGION_SIDE = 48;
 
     /**
      * How much of the rendered motion to show. A clean single stroke (thin about its centre line,

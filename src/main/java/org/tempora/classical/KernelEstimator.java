@@ -68,6 +68,11 @@ public final class KernelEstimator {
     private static final double THRESHOLD_FRACTION = 1.0 / 20;
     private static final double COMPONENT_FRACTION = 0.2;
     private static final int TRIM_MARGIN = 2;
+    /**
+     * A kernel reaches its canvas's edge when this share of its mass lies within two pixels of it: a few faint specks
+     * there are estimation noise, and retrying on a larger canvas only gives them more room.
+     */
+    static final double EDGE_MASS = 0.03;
     private static final double GROWTH_MARGIN = 3, GROWTH_FRACTION = 0.25;
 
     /**
@@ -202,7 +207,7 @@ public final class KernelEstimator {
             size = Math.min(ks, 2 * (radius + TRIM_MARGIN) + 1);
             k = KernelOps.resizeCanvas(k, ks, size);
         }
-        boolean reachedLimit = radius >= ks / 2 - 1;
+        boolean reachedLimit = radius >= ks / 2 - 1 && massBeyond(k, size, ks / 2 - 2) > EDGE_MASS;
         if (reachedLimit) {
             warnings.add(kernelSize == 0
                     ? "the blur may be larger than the largest kernel tried (" + ks + " px); set a larger kernel size"
@@ -290,6 +295,16 @@ public final class KernelEstimator {
         double m = 0;
         for (int y = Math.max(0, c - 1); y <= Math.min(ks - 1, c + 1); y++) {
             for (int x = Math.max(0, c - 1); x <= Math.min(ks - 1, c + 1); x++) m += k[y * ks + x];
+        }
+        return m;
+    }
+
+    /** Kernel mass at Chebyshev distance {@code r} or more from the centre. */
+    static double massBeyond(float[] k, int ks, int r) {
+        int c = ks / 2;
+        double m = 0;
+        for (int y = 0; y < ks; y++) {
+            for (int x = 0; x < ks; x++) if (Math.max(Math.abs(x - c), Math.abs(y - c)) >= r) m += k[y * ks + x];
         }
         return m;
     }

@@ -12,7 +12,8 @@ import org.tempora.timeline.Interval;
 
 /**
  * The frames of {@link ClassicalEngine}'s residual formula, photo + strength (S*K_i - S*K), one frame at a time:
- * every channel of a working image is deconvolved once (S), then each frame's residual costs one FFT convolution
+ * every channel of a working image is deconvolved once (S; the luminance alone for a toned monochrome photo,
+ * {@link MonochromeTone}), then each frame's residual costs one FFT convolution
  * per channel, so frame 0 is ready long before the last one.
  */
 final class ResidualRenderer {
@@ -21,6 +22,9 @@ final class ResidualRenderer {
     private final PreparedImage[] sharp;
     private final float[][] reblurred;
     private final List<float[]> partial;
+    private final int outputChannels;
+    /** Each channel's share of the luminance for a toned monochrome photo ({@link MonochromeTone}); null for colour or grey. */
+    private final float[] tone;
 
     /**
      * Deconvolves each channel of {@code work} by {@code kernel} (odd side {@code ks}) and prepares the partial
@@ -35,13 +39,18 @@ final class ResidualRenderer {
         float[] full = KernelOps.resizeCanvas(kernel, ks, canvas);
         partial = new ArrayList<>(plan.size());
         for (Interval iv : plan.intervals()) partial.add(timed.partialKernel(iv, canvas));
-        int channels = work.channels();
+        this.outputChannels = work.channels();
+        float[] luminance = work.channels() == 1 ? null : work.luminance();
+        this.tone = luminance == null ? null : MonochromeTone.gains(work, luminance).orElse(null);
+        float[][] planes = tone != null ? new float[][] {luminance} : new float[work.channels()][];
+        if (tone == null) for (int c = 0; c < planes.length; c++) planes[c] = work.plane(c);
+        int channels = planes.length;
         sharp = new PreparedImage[channels];
         reblurred = new float[channels][];
         for (int c = 0; c < channels; c++) {
             cancel.throwIfCancelled();
             progress.progress("deconvolving", c, channels);
-            float[] s = Deconvolution.hyperLaplacian(work.plane(c), width, height, kernel, ks, cancel);
+            float[] s = Deconvolution.hyperLaplacian(planes[c], width, height, kernel, ks, cancel);
             sharp[c] = FftConvolution.prepare(s, width, height, canvas);
             reblurred[c] = sharp[c].convolve(full, canvas);
         }
@@ -52,12 +61,20 @@ final class ResidualRenderer {
 
     /** Frame {@code index}'s residual strength (S*K_i - S*K), one plane per channel, at the working size. */
     float[][] residual(int index) {
-        float[][] out = new float[sharp.length][];
+        float[][] out = new float[outputChannels][];
         for (int c = 0; c < sharp.length; c++) {
             float[] frame = sharp[c].convolve(partial.get(index), canvas);
             float[] base = reblurred[c];
             for (int i = 0; i < frame.length; i++) frame[i] = (float) (strength * (frame[i] - base[i]));
             out[c] = frame;
+        }
+        if (tone != null) { // a toned monochrome photo: every channel moves as its share of the luminance
+            float[] y = out[0];
+            for (int c = 0; c < outputChannels; c++) {
+                float[] p = new float[y.length];
+                for (int i = 0; i < y.length; i++) p[i] = tone[c] * y[i];
+                out[c] = p;
+            }
         }
         return out;
     }

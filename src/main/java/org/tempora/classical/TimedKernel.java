@@ -8,8 +8,8 @@ import org.tempora.timeline.Interval;
 /**
  * A blur kernel whose pixels carry the moment the camera was there: pixels are grouped along the
  * path, and each group owns the slice of exposure time equal to its share of the kernel's mass
- * (mass is proportional to time spent). Outside the exposure the path continues at its end
- * velocities. Built by {@link PathExtractor}; renders the partial kernel of any interval.
+ * (mass is proportional to time spent). Outside the exposure the path continues from its ends
+ * along their velocity and curvature ({@link PathContinuation}), with a {@link #confidence} that fades with distance. Built by {@link PathExtractor}; renders the partial kernel of any interval.
  */
 public final class TimedKernel {
     private final int size;
@@ -18,10 +18,8 @@ public final class TimedKernel {
     private final double[] from;     // start of the pixel's group time slice, in [-0.5, 0.5]
     private final double[] to;       // end of that slice
     private final boolean[] core;    // on the path's main stroke (not a faint speck or side piece)
-    private final double[] startPos; // path position at t = -0.5 (x, y relative to the centre)
-    private final double[] endPos;   // path position at t = +0.5
-    private final double[] startVel; // velocity at t = -0.5, pixels per exposure
-    private final double[] endVel;
+    private final PathContinuation before; // the path continued back in time from t = -0.5
+    private final PathContinuation after;  // and forward from t = +0.5
 
     TimedKernel(int size, int[] pixel, float[] mass, double[] from, double[] to, boolean[] core) {
         this.size = size;
@@ -30,14 +28,50 @@ public final class TimedKernel {
         this.mass = mass;
         this.from = from;
         this.to = to;
-        // Ends and velocities from the centroids of the first/last fifths of the exposure (smooths pixel steps).
-        double w = 0.2;
-        double[] a1 = centroid(-0.5, -0.5 + w), a2 = centroid(-0.5 + w, -0.5 + 2 * w);
-        double[] b1 = centroid(0.5 - w, 0.5), b2 = centroid(0.5 - 2 * w, 0.5 - w);
-        startVel = new double[] {(a2[0] - a1[0]) / w, (a2[1] - a1[1]) / w};
-        endVel = new double[] {(b1[0] - b2[0]) / w, (b1[1] - b2[1]) / w};
-        startPos = new double[] {a1[0] - startVel[0] * w / 2, a1[1] - startVel[1] * w / 2};
-        endPos = new double[] {b1[0] + endVel[0] * w / 2, b1[1] + endVel[1] * w / 2};
+        before = continuation(-1);
+        after = continuation(1);
+    }
+
+    /**
+     * The path continued beyond its start (side -1) or end (+1): a quadratic through the main stroke's centroids in
+     * the outer tenths of the exposure (they smooth the kernel's pixel steps; the faint specks and tails of a blind
+     * estimate, off the main stroke, would bend it). Slices without main-stroke mass are skipped; with fewer than
+     * three left, all of the kernel's mass is used.
+     */
+    private PathContinuation continuation(int side) {
+        for (boolean coreOnly : new boolean[] {true, false}) {
+            List<double[]> points = new ArrayList<>();
+            for (int k = 0; k < END_SLICES; k++) {
+                double outer = side * 0.5 - side * k * END_SLICE, inner = outer - side * END_SLICE;
+                double[] c = centroid(Math.min(outer, inner), Math.max(outer, inner), coreOnly);
+                if (c != null) points.add(new double[] {-(k + 0.5) * END_SLICE, c[0], c[1]});
+            }
+            if (points.size() >= 3) {
+                double[] u = new double[points.size()], x = new double[u.length], y = new double[u.length];
+                for (int i = 0; i < u.length; i++) {
+                    u[i] = points.get(i)[0];
+                    x[i] = points.get(i)[1];
+                    y[i] = points.get(i)[2];
+                }
+                return PathContinuation.fit(u, x, y);
+            }
+        }
+        return PathContinuation.fit(new double[] {-0.1, -0.2, -0.3}, new double[3], new double[3]); // no mass: stand still
+    }
+
+    /** The end fits use this many slices of the exposure, each this long: the outer half at each end. */
+    private static final int END_SLICES = 5;
+    private static final double END_SLICE = 0.1;
+    /** Exposures over which the confidence in an extrapolated position falls by e: the curvature's horizon. */
+    static final double CONFIDENCE_DECAY = PathContinuation.HORIZON;
+
+    /**
+     * How far to trust the path at time t, in [0, 1]: 1 during the exposure (the kernel shows it), then
+     * exp(-distance / {@link #CONFIDENCE_DECAY}) with the distance in exposures from its nearer end.
+     */
+    public static double confidence(double t) {
+        double d = Math.max(0, Math.abs(t) - 0.5);
+        return Math.exp(-d / CONFIDENCE_DECAY);
     }
 
     /** Share of the kernel's mass on the main stroke. */
@@ -83,10 +117,13 @@ public final class TimedKernel {
     public int size() { return size; }
 
     /** Velocity at the end of the exposure in kernel pixels per exposure, {x, y}. */
-    public double[] endVelocity() { return endVel.clone(); }
+    public double[] endVelocity() { return after.velocity(); }
 
-    /** Velocity at the start of the exposure in kernel pixels per exposure, {x, y}. */
-    public double[] startVelocity() { return startVel.clone(); }
+    /** Velocity at the start of the exposure in kernel pixels per exposure, {x, y} (forward in time). */
+    public double[] startVelocity() {
+        double[] v = before.velocity(); // fitted backwards in time
+        return new double[] {-v[0], -v[1]};
+    }
 
     /** The same kernel with time running the other way. */
     public TimedKernel reversed() {
@@ -108,9 +145,16 @@ public final class TimedKernel {
 
     /** Mass-weighted mean position (x, y relative to centre) of the path during [s, e] inside the exposure. */
     double[] centroid(double s, double e) {
+        double[] c = centroid(s, e, false);
+        return c == null ? new double[] {0, 0} : c;
+    }
+
+    /** {@link #centroid(double, double)} of the main stroke only, or of all; null when there is no such mass. */
+    private double[] centroid(double s, double e, boolean coreOnly) {
         double sx = 0, sy = 0, sw = 0;
         int c = size / 2;
         for (int i = 0; i < pixel.length; i++) {
+            if (coreOnly && !core[i]) continue;
             double f = overlapFraction(i, s, e);
             if (f <= 0) continue;
             double wgt = mass[i] * f;
@@ -118,7 +162,7 @@ public final class TimedKernel {
             sy += wgt * (pixel[i] / size - c);
             sw += wgt;
         }
-        if (sw == 0) return new double[] {0, 0};
+        if (sw == 0) return null;
         return new double[] {sx / sw, sy / sw};
     }
 
@@ -129,10 +173,10 @@ public final class TimedKernel {
         return len <= 0 ? 1 : (hi - lo) / len;
     }
 
-    /** Path position at time t: inside the exposure from the kernel, outside extrapolated linearly. */
+    /** Path position at time t: inside the exposure from the kernel, outside continued by {@link PathContinuation}. */
     public double[] position(double t) {
-        if (t <= -0.5) return new double[] {startPos[0] + startVel[0] * (t + 0.5), startPos[1] + startVel[1] * (t + 0.5)};
-        if (t >= 0.5) return new double[] {endPos[0] + endVel[0] * (t - 0.5), endPos[1] + endVel[1] * (t - 0.5)};
+        if (t <= -0.5) return before.at(-0.5 - t);
+        if (t >= 0.5) return after.at(t - 0.5);
         double h = 1.0 / 64;
         return centroid(Math.max(-0.5, t - h), Math.min(0.5, t + h));
     }
@@ -214,7 +258,7 @@ public final class TimedKernel {
         for (int i = 0; i < samples; i++) {
             double t = span.start() + span.duration() * i / (samples - 1);
             double[] p = position(t);
-            out.add(new Trajectory.Sample(t, p[0] / scale, p[1] / scale));
+            out.add(new Trajectory.Sample(t, p[0] / scale, p[1] / scale, confidence(t)));
         }
         return new Trajectory(out);
     }

@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.tempora.classical.ClassicalEngine;
+import org.tempora.classical.KernelErrorRatio;
 import org.tempora.diffusion.BundleException;
 import org.tempora.diffusion.ModelBundle;
 import org.tempora.diffusion.runtime.DeviceChoice;
@@ -73,6 +75,15 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--cold-start", description = "Also time one complete 'tempora generate' in a fresh JVM (JVM start included).")
     boolean coldStart;
 
+    @Option(names = "--kernel-error", description = {"Measure the blind kernel estimate instead: Levin et al.'s error ratio (deconvolution with the estimate",
+            "over deconvolution with the true kernel) on random camera shake of several sizes over the sharp images."})
+    boolean kernelError;
+
+    /** Blur extents (px) of the kernel-error test: Levin et al.'s recorded kernels span about 10-30 px. */
+    static final double[] KERNEL_ERROR_EXTENTS = {11, 17, 25, 33};
+    /** Noise of the kernel-error test, linear units (about 1% of a mid-grey in display units). */
+    static final double KERNEL_ERROR_NOISE = 0.005;
+
     @Option(names = "--model", paramLabel = "DIR", description = "Time the diffusion engine on this model bundle instead: load, encode, time per step, decode, peak memory.")
     Path model;
 
@@ -92,6 +103,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (model != null) return timeDiffusion(out);
+        if (kernelError) return kernelError(out);
         List<Item> items = dataset != null ? loadDataset(dataset) : synthesize();
         ClassicalEngine engine = new ClassicalEngine();
         out.printf(Locale.ROOT, "%-28s %9s %7s %9s %9s %9s %8s%n", "item", "size", "kernel", "biPSNR", "repeat", "consist.", "seconds");
@@ -117,6 +129,44 @@ final class BenchmarkCommand implements Callable<Integer> {
         out.println("biPSNR: bidirectional PSNR of the frames (dB); repeat: the blurred photo repeated as every frame;");
         out.println("consist.: PSNR of the photo against the mean of the frames; seconds: engine time in this warm JVM.");
         if (coldStart && !items.isEmpty()) coldStart(out, items.get(0));
+        return ExitCode.OK;
+    }
+
+    private int kernelError(PrintWriter out) throws Exception {
+        out.printf(Locale.ROOT, "error ratio (Levin et al. 2009) on %dx%d luminance crops, %s, noise sigma %.3f, seed %d%n",
+                KernelErrorRatio.SIDE, KernelErrorRatio.SIDE, motion.equals("shake") ? "random shake (Boracchi-Foi)" : "smooth arcs",
+                KERNEL_ERROR_NOISE, seed);
+        out.printf(Locale.ROOT, "%-24s %7s %7s %9s %8s%n", "image", "extent", "kernel", "ratio", "seconds");
+        List<Double> ratios = new ArrayList<>();
+        double seconds = 0;
+        List<Path> files = sharpImages();
+        for (int i = 0; i < files.size(); i++) {
+            LinearImage img = PhotoReader.read(files.get(i)).pixels();
+            String name = files.get(i).getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            for (int j = 0; j < KERNEL_ERROR_EXTENTS.length; j++) {
+                Random rnd = new Random(seed * 1000 + i * 10L + j);
+                double extent = KERNEL_ERROR_EXTENTS[j];
+                Trajectory path = switch (motion) {
+                    case "smooth" -> CameraShake.scaledToExtent(CameraShake.arc(extent, 360 * rnd.nextDouble(), 120 * rnd.nextDouble() - 60), extent);
+                    case "shake" -> CameraShake.randomWithExtent(seed * 1000 + i * 10L + j, extent);
+                    default -> throw new UsageException("--motion must be smooth or shake, not " + motion);
+                };
+                int big = KernelErrorRatio.SIDE + 2 * (2 * BlurSimulator.margin(path) + 1);
+                LinearImage sharp = Math.min(img.width(), img.height()) < big ? coverAndCrop(img, big, big) : img;
+                KernelErrorRatio.Item r = KernelErrorRatio.measure(name, sharp, path, KERNEL_ERROR_NOISE, seed + i * 10L + j,
+                        CancellationToken.none());
+                out.printf(Locale.ROOT, "%-24s %7.0f %7d %9.2f %8.2f%n", name, r.extent(), r.estimatedSize(), r.ratio(), r.seconds());
+                out.flush();
+                ratios.add(r.ratio());
+                seconds += r.seconds();
+            }
+        }
+        int n = ratios.size();
+        long under2 = ratios.stream().filter(r -> r <= 2).count(), under3 = ratios.stream().filter(r -> r <= 3).count();
+        double mean = ratios.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        double geo = Math.exp(ratios.stream().mapToDouble(Math::log).average().orElse(Double.NaN));
+        out.printf(Locale.ROOT, "%d items: ratio <= 2 on %.0f%%, <= 3 on %.0f%%; mean %.2f, geometric mean %.2f; estimation %.2f s per item%n",
+                n, 100.0 * under2 / n, 100.0 * under3 / n, mean, geo, seconds / n);
         return ExitCode.OK;
     }
 

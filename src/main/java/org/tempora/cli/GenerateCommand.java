@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.tempora.Version;
+import org.tempora.classical.KernelFile;
+import org.tempora.classical.KernelFileException;
 import org.tempora.diffusion.DiffusionEngine;
 import org.tempora.diffusion.ModelBundle;
 import org.tempora.engine.CancellationToken;
@@ -92,6 +94,15 @@ final class GenerateCommand implements Callable<Integer> {
                     "tiff: also a 16-bit TIFF sequence in DIR/tiff. Every output carries its provenance (XMP and JSON)."})
     String format;
 
+    @Option(names = "--kernel", paramLabel = "FILE",
+            description = {"A known blur kernel instead of estimating one: a greyscale picture whose pixel values are the weights,",
+                    "a .csv/.txt matrix, or a kernel.png from an earlier run. Odd square side, in photo pixels."})
+    Path knownKernel;
+
+    @Option(names = "--region", paramLabel = "X,Y,W,H",
+            description = "Estimate the blur from this rectangle of the photo (photo pixels), then apply it to the whole photo.")
+    String region;
+
     @Option(names = "--force", description = "Replace DIR if it holds an earlier Tempora output.")
     boolean force;
 
@@ -109,8 +120,17 @@ final class GenerateCommand implements Callable<Integer> {
         EngineOptions options;
         try {
             options = EngineOptions.defaults().withReverseTime(reverseTime).withKernelSize(kernelSize).withSteps(steps).withGuidance(guidance);
+            if (region != null) options = options.withRegion(parseRegion(region));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+        if (knownKernel != null) {
+            if (region != null) throw new UsageException("--kernel and --region exclude each other: a given kernel is not estimated from any region");
+            try {
+                options = options.withKernel(KernelFile.read(knownKernel));
+            } catch (KernelFileException e) {
+                throw new UsageException("--kernel " + e.getMessage());
+            }
         }
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         Engine engine = EngineSelection.resolve(engineName, model, device, ModelBundle.DEFAULT_MODELS_FOLDERS,
@@ -149,6 +169,8 @@ final class GenerateCommand implements Callable<Integer> {
             } else {
                 opts.put("reverseTime", reverseTime);
                 opts.put("kernelSize", kernelSize == 0 ? "auto" : kernelSize);
+                if (knownKernel != null) opts.put("kernelFile", knownKernel.getFileName());
+                if (region != null) opts.put("region", region);
             }
             opts.put("plan", planOptions.describe(plan));
             String photoSha = Checksums.sha256(photoPath);
@@ -175,6 +197,21 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /** {@code x,y,w,h} in photo pixels. */
+    static EngineOptions.Region parseRegion(String text) {
+        String[] parts = text.split(",");
+        if (parts.length != 4) throw new IllegalArgumentException("--region must be X,Y,WIDTH,HEIGHT in photo pixels, got '" + text + "'");
+        int[] v = new int[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                v[i] = Integer.parseInt(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--region must be X,Y,WIDTH,HEIGHT in whole photo pixels, got '" + text + "'");
+            }
+        }
+        return new EngineOptions.Region(v[0], v[1], v[2], v[3]);
     }
 
     /** Renders and encodes frames on every core (PNG compression dominates for large scans). */

@@ -1,5 +1,7 @@
 package org.tempora.engine;
 
+import java.util.Optional;
+
 /**
  * Knobs shared by engines; each engine ignores what does not apply to it.
  *
@@ -8,11 +10,24 @@ package org.tempora.engine;
  * @param maxWorkingPixels the engine may estimate at a reduced resolution above this pixel count
  * @param steps sampling steps of a diffusion engine; 0 = the model's default
  * @param guidance classifier-free guidance scale of a diffusion engine; 0 = the model's default, 1 = no guidance
+ * @param kernel a known blur kernel (its {@link BlurKernel#scale() scale} relative to the photo): an engine that
+ *               estimates one uses this instead; empty = estimate
+ * @param region the part of the photo, in photo pixels, to estimate the blur from; empty = the engine chooses
  */
-public record EngineOptions(boolean reverseTime, int kernelSize, long maxWorkingPixels, int steps, double guidance) {
+public record EngineOptions(boolean reverseTime, int kernelSize, long maxWorkingPixels, int steps, double guidance,
+                            Optional<BlurKernel> kernel, Optional<Region> region) {
     public static final long DEFAULT_MAX_WORKING_PIXELS = 1_000_000L;
     /** More steps than the model was trained with timesteps for would repeat timesteps. */
     public static final int MAX_STEPS = 1000;
+
+    /** A rectangle of the photo in photo pixels: left, top, width, height. */
+    public record Region(int x, int y, int width, int height) {
+        public Region {
+            if (x < 0 || y < 0 || width < 1 || height < 1) {
+                throw new IllegalArgumentException("a region needs x, y >= 0 and a positive width and height, got " + x + "," + y + "," + width + "," + height);
+            }
+        }
+    }
 
     public EngineOptions {
         if (kernelSize != 0 && (kernelSize < 3 || kernelSize % 2 == 0)) {
@@ -23,6 +38,11 @@ public record EngineOptions(boolean reverseTime, int kernelSize, long maxWorking
         if (!(guidance == 0 || (guidance >= 1 && guidance <= 20))) {
             throw new IllegalArgumentException("guidance must be 0 (the model's default) or between 1 (none) and 20, got " + guidance);
         }
+        if (kernel == null || region == null) throw new IllegalArgumentException("kernel and region must be given or empty, not null");
+    }
+
+    public EngineOptions(boolean reverseTime, int kernelSize, long maxWorkingPixels, int steps, double guidance) {
+        this(reverseTime, kernelSize, maxWorkingPixels, steps, guidance, Optional.empty(), Optional.empty());
     }
 
     public EngineOptions(boolean reverseTime, int kernelSize, long maxWorkingPixels) {
@@ -31,8 +51,12 @@ public record EngineOptions(boolean reverseTime, int kernelSize, long maxWorking
 
     public static EngineOptions defaults() { return new EngineOptions(false, 0, DEFAULT_MAX_WORKING_PIXELS); }
 
-    public EngineOptions withReverseTime(boolean reverse) { return new EngineOptions(reverse, kernelSize, maxWorkingPixels, steps, guidance); }
-    public EngineOptions withKernelSize(int size) { return new EngineOptions(reverseTime, size, maxWorkingPixels, steps, guidance); }
-    public EngineOptions withSteps(int n) { return new EngineOptions(reverseTime, kernelSize, maxWorkingPixels, n, guidance); }
-    public EngineOptions withGuidance(double g) { return new EngineOptions(reverseTime, kernelSize, maxWorkingPixels, steps, g); }
+    public EngineOptions withReverseTime(boolean reverse) { return new EngineOptions(reverse, kernelSize, maxWorkingPixels, steps, guidance, kernel, region); }
+    public EngineOptions withKernelSize(int size) { return new EngineOptions(reverseTime, size, maxWorkingPixels, steps, guidance, kernel, region); }
+    public EngineOptions withSteps(int n) { return new EngineOptions(reverseTime, kernelSize, maxWorkingPixels, n, guidance, kernel, region); }
+    public EngineOptions withGuidance(double g) { return new EngineOptions(reverseTime, kernelSize, maxWorkingPixels, steps, g, kernel, region); }
+    /** Uses this known kernel instead of estimating one (null = estimate). */
+    public EngineOptions withKernel(BlurKernel k) { return new EngineOptions(reverseTime, kernelSize, maxWorkingPixels, steps, guidance, Optional.ofNullable(k), region); }
+    /** Estimates the blur from this part of the photo only (null = the engine chooses). */
+    public EngineOptions withRegion(Region r) { return new EngineOptions(reverseTime, kernelSize, maxWorkingPixels, steps, guidance, kernel, Optional.ofNullable(r)); }
 }

@@ -68,6 +68,7 @@ public final class RunRecord {
             f.addProperty("start", iv.start());
             f.addProperty("end", iv.end());
             f.addProperty("part", iv.end() <= -0.5 ? "past" : iv.start() >= 0.5 ? "future" : "present");
+            result.trajectory().ifPresent(t -> f.addProperty("confidence", round(t.confidence(iv.start(), iv.end()))));
             frames.add(f);
         }
         root.add("frames", frames);

@@ -161,4 +161,28 @@ class BlurUniformityCheckTest {
         token.cancel();
         assertThrows(CancelledException.class, () -> BlurUniformityCheck.check(blurred, W, H, k, 17, token));
     }
+
+    @Test
+    void quartersNameTheSidesThatAreBlurredDifferently() throws Exception {
+        int w = 640, h = 480;
+        float[] sharp = TestPlanes.devLuminance("hubble_deep_field.jpg", 200, 200, w, h);
+        float[] left = FftConvolution.convolve(sharp, w, h, row(21, 15), 21), right = FftConvolution.convolve(sharp, w, h, column(21, 15), 21);
+        float[] joined = right.clone();
+        for (int y = 0; y < h; y++) System.arraycopy(left, y * w, joined, y * w, w / 2);
+        float[] blurred = TestPlanes.addNoise(joined, 0.003, 4);
+        BlurUniformityCheck.Analysis a = analyse("hubble 640x480, horizontal | vertical", blurred, w, h);
+        BlurUniformityCheck.Grid grid = a.grid().orElseThrow();
+        assertEquals(2, grid.groups(), java.util.Arrays.deepToString(grid.distance()));
+        assertEquals("top-left and bottom-left", grid.members(0));
+        assertEquals("top-right and bottom-right", grid.members(1));
+        assertTrue(a.warning().orElseThrow().contains("top-left and bottom-left quarters"), a.warning().get());
+        assertTrue(a.warning().get().contains("--region"), a.warning().get());
+    }
+
+    @Test
+    void gridVerdictIsSilentForOneGroup() {
+        double[][] d = new double[4][4];
+        assertEquals(Optional.empty(), BlurUniformityCheck.gridVerdict(Optional.of(new BlurUniformityCheck.Grid(d, new int[] {0, 0, 0, -1}, 1))));
+        assertEquals(Optional.empty(), BlurUniformityCheck.gridVerdict(Optional.empty()));
+    }
 }

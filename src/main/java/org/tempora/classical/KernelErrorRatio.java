@@ -1,0 +1,84 @@
+package org.tempora.classical;
+
+import java.util.Random;
+import org.tempora.engine.CancellationToken;
+import org.tempora.engine.CancelledException;
+import org.tempora.engine.ProgressListener;
+import org.tempora.engine.Trajectory;
+import org.tempora.image.LinearImage;
+import org.tempora.simulate.BlurSimulator;
+import org.tempora.simulate.CameraShake;
+
+/**
+ * The error ratio of Levin, Weiss, Durand &amp; Freeman 2009 ("Understanding and evaluating blind deconvolution
+ * algorithms", Sec. 6): the SSD to the sharp image of the non-blind deconvolution with the estimated kernel, over the
+ * SSD of the same deconvolution with the true kernel, each minimised over integer shifts (a blind kernel is known
+ * only up to a translation). A ratio of 1 is as good as knowing the kernel; Levin et al. found results with ratio
+ * above 2-3 visibly flawed. The same hyper-Laplacian deconvolution as the engine's is used for both.
+ */
+public final class KernelErrorRatio {
+    private KernelErrorRatio() {}
+
+    /** Side of the test crops: Levin et al.'s 255 x 255. */
+    public static final int SIDE = 255;
+    /** Translations searched, in pixels each way. */
+    static final int MAX_SHIFT = 6;
+
+    /** One measurement: the blur's extent, the estimated kernel's size, both SSDs, their ratio and the estimation time. */
+    public record Item(String name, double extent, int estimatedSize, double ssdEstimated, double ssdTrue, double ratio, double seconds) {}
+
+    /**
+     * Blurs the centre {@link #SIDE} x {@link #SIDE} luminance crop of {@code sharp} with the kernel of {@code path} (by
+     * convolution, on a larger crop so no border is involved), adds Gaussian noise of {@code noiseSigma} (linear
+     * units), estimates the kernel blind and returns the error ratio.
+     */
+    public static Item measure(String name, LinearImage sharp, Trajectory path, double noiseSigma, long seed, CancellationToken cancel)
+            throws CancelledException {
+        int ts = 2 * BlurSimulator.margin(path) + 1;
+        float[] truth = BlurSimulator.kernelImage(path, ts);
+        int big = SIDE + 2 * ts;
+        if (sharp.width() < big || sharp.height() < big) {
+            throw new IllegalArgumentException(sharp + " is too small for a " + SIDE + " px test with a " + ts + " px kernel");
+        }
+        float[] lum = sharp.luminance();
+        float[] region = KernelOps.crop(lum, sharp.width(), (sharp.width() - big) / 2, (sharp.height() - big) / 2, big, big);
+        float[] blurredBig = FftConvolution.convolve(region, big, big, truth, ts);
+        float[] reference = KernelOps.crop(region, big, ts, ts, SIDE, SIDE);
+        float[] blurred = KernelOps.crop(blurredBig, big, ts, ts, SIDE, SIDE);
+        Random rng = new Random(seed);
+        for (int i = 0; i < blurred.length; i++) blurred[i] += (float) (noiseSigma * rng.nextGaussian());
+
+        long t0 = System.nanoTime();
+        KernelEstimator.Estimate est = new KernelEstimator().estimate(blurred, SIDE, SIDE, 0, ProgressListener.NONE, cancel);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        float[] withEstimate = Deconvolution.hyperLaplacian(blurred, SIDE, SIDE, est.kernel(), est.size(), cancel);
+        float[] withTruth = Deconvolution.hyperLaplacian(blurred, SIDE, SIDE, truth, ts, cancel);
+        int margin = ts / 2 + MAX_SHIFT;
+        double e = shiftCompensatedSsd(withEstimate, reference, SIDE, SIDE, margin, MAX_SHIFT);
+        double t = shiftCompensatedSsd(withTruth, reference, SIDE, SIDE, margin, MAX_SHIFT);
+        return new Item(name, CameraShake.extent(path), est.size(), e, t, e / t, seconds);
+    }
+
+    /**
+     * min over integer shifts |d| <= maxShift of sum over the interior (margin px in from every side) of
+     * (x(p + d) - ref(p))^2.
+     */
+    static double shiftCompensatedSsd(float[] x, float[] ref, int w, int h, int margin, int maxShift) {
+        if (margin < maxShift || 2 * margin >= Math.min(w, h)) throw new IllegalArgumentException("margin must be >= the shift and leave an interior");
+        double best = Double.POSITIVE_INFINITY;
+        for (int dy = -maxShift; dy <= maxShift; dy++) {
+            for (int dx = -maxShift; dx <= maxShift; dx++) {
+                double s = 0;
+                for (int y = margin; y < h - margin; y++) {
+                    int row = y * w, srow = (y + dy) * w + dx;
+                    for (int xx = margin; xx < w - margin; xx++) {
+                        double d = x[srow + xx] - ref[row + xx];
+                        s += d * d;
+                    }
+                }
+                best = Math.min(best, s);
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,60 @@
+package org.tempora.classical;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+import org.tempora.engine.BlurKernel;
+import org.tempora.engine.CancellationToken;
+import org.tempora.engine.EngineException;
+import org.tempora.engine.EngineOptions;
+import org.tempora.engine.GenerationRequest;
+import org.tempora.engine.ProgressListener;
+import org.tempora.image.LinearImage;
+import org.tempora.timeline.FramePlans;
+
+/** {@code --region}: the kernel comes from the chosen part of a photo blurred differently in its halves. */
+class RegionEstimateTest {
+    private static final int W = 480, H = 320;
+
+    private static LinearImage halves() throws Exception {
+        float[] sharp = TestPlanes.devLuminance("hubble_deep_field.jpg", 200, 200, W, H);
+        float[] row = new float[21 * 21], column = new float[21 * 21];
+        for (int i = 0; i < 15; i++) {
+            row[10 * 21 + 3 + i] = 1f / 15;
+            column[(3 + i) * 21 + 10] = 1f / 15;
+        }
+        float[] left = FftConvolution.convolve(sharp, W, H, row, 21), right = FftConvolution.convolve(sharp, W, H, column, 21);
+        for (int y = 0; y < H; y++) System.arraycopy(left, y * W, right, y * W, W / 2);
+        return new LinearImage(W, H, new float[][] {TestPlanes.addNoise(right, 0.003, 2)});
+    }
+
+    /** Variance of the kernel's mass along x over that along y. */
+    private static double elongation(BlurKernel k) {
+        double[] m = BlurUniformityCheck.moments(k.values(), k.size());
+        return m[0] / m[2];
+    }
+
+    private static BlurKernel kernelFrom(LinearImage photo, EngineOptions.Region region) throws Exception {
+        return new ClassicalEngine().generate(new GenerationRequest(photo, FramePlans.present(3), 0, EngineOptions.defaults().withRegion(region)),
+                ProgressListener.NONE, CancellationToken.none()).kernel().orElseThrow();
+    }
+
+    @Test
+    void eachHalfGivesItsOwnBlur() throws Exception {
+        LinearImage photo = halves();
+        double left = elongation(kernelFrom(photo, new EngineOptions.Region(0, 0, W / 2 - 20, H)));
+        double right = elongation(kernelFrom(photo, new EngineOptions.Region(W / 2 + 20, 0, W / 2 - 20, H)));
+        // a 15 px stroke has variance 18.7 + 1 along it and 1 across it
+        assertTrue(left > 5, "left half: horizontal stroke, x/y variance " + left);
+        assertTrue(right < 0.2, "right half: vertical stroke, x/y variance " + right);
+    }
+
+    @Test
+    void aRegionOutsideThePhotoOrTooSmallIsRefused() {
+        LinearImage photo = LinearImage.blank(200, 100, 1);
+        EngineException outside = assertThrows(EngineException.class, () -> kernelFrom(photo, new EngineOptions.Region(150, 0, 100, 50)));
+        assertTrue(outside.getMessage().contains("outside"), outside.getMessage());
+        EngineException small = assertThrows(EngineException.class, () -> kernelFrom(photo, new EngineOptions.Region(0, 0, 30, 30)));
+        assertTrue(small.getMessage().contains("too small"), small.getMessage());
+    }
+}
