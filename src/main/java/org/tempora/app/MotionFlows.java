@@ -110,16 +110,47 @@ public final class MotionFlows {
     }
 
     /**
-     * The displacement shown at full colour: the largest reliable one over {@code among} (measured ones only), so the
-     * pictures of all of them share one scale and scrubbing does not flicker; 1 px where all is still.
+     * Share of reliable motions the colour scale covers. Middlebury's tools scale to the largest motion, but one wrong
+     * match in a flat region (which can pass the consistency check) would then pale every other pixel.
+     */
+    public static final double SCALE_QUANTILE = 0.99;
+    private static final int SCALE_BINS = 4096;
+
+    /**
+     * The displacement shown at full colour: the {@link #SCALE_QUANTILE} quantile of the reliable motions over
+     * {@code among} (measured ones only), one scale for all of them so that scrubbing does not flicker.
      */
     public double colourScale(List<FlowPair> among) {
+        List<PairFlow> measured = new ArrayList<>();
+        for (FlowPair p : among) if (pairs.get(p) != null) measured.add(pairs.get(p));
+        return colourScale(measured, SCALE_QUANTILE);
+    }
+
+    /**
+     * The {@code quantile} of |flow| over the reliable, known pixels of {@code flows}, to within 1/4096 of the largest
+     * one (a histogram: two passes, no sorting of millions of values); 1 px where all is still.
+     */
+    static double colourScale(List<PairFlow> flows, double quantile) {
         double max = 0;
-        for (FlowPair p : among) {
-            PairFlow f = pairs.get(p);
-            if (f != null) max = Math.max(max, f.forward().maxMagnitude(f.mask().toArray()));
+        for (PairFlow f : flows) max = Math.max(max, f.forward().maxMagnitude(f.mask().toArray()));
+        if (max == 0) return 1;
+        long[] histogram = new long[SCALE_BINS];
+        long n = 0;
+        for (PairFlow f : flows) {
+            boolean[] reliable = f.mask().toArray();
+            FlowField flow = f.forward();
+            for (int i = 0; i < reliable.length; i++) {
+                if (!reliable[i] || !flow.isKnown(i)) continue;
+                histogram[Math.min(SCALE_BINS - 1, (int) (flow.magnitude(i) / max * SCALE_BINS))]++;
+                n++;
+            }
         }
-        return max > 0 ? max : 1;
+        long wanted = (long) Math.ceil(quantile * n), seen = 0;
+        for (int b = 0; b < SCALE_BINS; b++) {
+            seen += histogram[b];
+            if (seen >= wanted) return (b + 1) * max / SCALE_BINS; // the bin's upper edge: the quantile is at most this
+        }
+        return max;
     }
 
     /** The consecutive flows of the whole clip, measured if needed, and their consistency masks. */

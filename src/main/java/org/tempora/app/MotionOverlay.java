@@ -45,7 +45,7 @@ import org.tempora.image.LinearImage;
  * the current view as PNG and its flow as .flo. FX thread only, except the jobs it starts.
  */
 public final class MotionOverlay implements AutoCloseable {
-    public static final double DEFAULT_OPACITY = 0.85;
+    public static final double DEFAULT_OPACITY = 0.7; // the frame stays readable under colours
     public static final int DEFAULT_SPACING = 20;
     private static final double LEGEND_MARGIN = 10;
 
@@ -93,7 +93,7 @@ public final class MotionOverlay implements AutoCloseable {
      * The outcome of a job: what was measured, or why nothing can be ({@code problem}); {@code noFlowHere} when optical
      * flow cannot run in this process at all.
      */
-    private record Done(MotionFlows flows, double seconds, String problem, boolean noFlowHere) {}
+    private record Done(MotionFlows flows, double seconds, double scale, String problem, boolean noFlowHere) {}
 
     /** An overlay on this installation's OpenCV. */
     public MotionOverlay(SessionModel session) { this(session, OpenCvLoader::load); }
@@ -203,7 +203,7 @@ public final class MotionOverlay implements AutoCloseable {
         if (batching) return;
         MotionSettings s = settings();
         if (s == null || !available.get()) {
-            if (s == null && clip != null && kind.get() != MotionKind.OFF) status.set("Choose two different frames.");
+            if (s == null && clip != null && kind.get() != MotionKind.OFF) status.set("Choose two different frames, 1 to " + clip.frames.length + ".");
             else status.set(idleText());
             if (!loadTried && kind.get() != MotionKind.OFF && available.get() && !jobRunning) checkLoads();
             else work.cancel();
@@ -271,12 +271,12 @@ public final class MotionOverlay implements AutoCloseable {
             try {
                 loadFlow.run();
             } catch (FlowUnavailableException e) {
-                return new Done(null, 0, e.getMessage(), true);
+                return new Done(null, 0, 0, e.getMessage(), true);
             }
             MotionFlows flows = c.flows;
             if (flows == null) {
                 String tooSmall = tooSmall(c.frames[0]);
-                if (tooSmall != null) return new Done(null, 0, tooSmall, false);
+                if (tooSmall != null) return new Done(null, 0, 0, tooSmall, false);
                 flows = c.flows = measurable(c);
             }
             List<FlowPair> wanted = MotionPictures.pairsNeeded(flows, s);
@@ -293,13 +293,13 @@ public final class MotionOverlay implements AutoCloseable {
                 reporter.post(() -> pictureArrived(s, k, picture, caption));
                 reporter.progress("drawing motion", ++done, count);
             }
-            return new Done(flows, (System.nanoTime() - t0) / 1e9, null, false);
+            return new Done(flows, (System.nanoTime() - t0) / 1e9, scale, null, false);
         }, new FxTasks.Outcome<>() {
             @Override public void succeeded(Done d) {
                 if (d.problem() != null) unavailable(d.problem(), d.noFlowHere());
                 else if (s == renderedFor) {
                     ready.set(true);
-                    status.set(summary(d.flows(), s, d.seconds()));
+                    status.set(summary(d.flows(), d.seconds(), d.scale()));
                 }
                 jobEnded();
             }
@@ -386,11 +386,11 @@ public final class MotionOverlay implements AutoCloseable {
         changed.run();
     }
 
-    private static String summary(MotionFlows flows, MotionSettings s, double seconds) {
+    private static String summary(MotionFlows flows, double seconds, double scale) {
         String size = flows.width() + "x" + flows.height();
         String reducedNote = flows.factor() == 1 ? "" : String.format(Locale.ROOT, " (1/%d of the frames' size, to stay interactive)", flows.factor());
-        return String.format(Locale.ROOT, "Motion measured at %s%s by DIS optical flow (%s) in %.1f s; colour scale %.2f px.",
-                size, reducedNote, flows.preset().name().toLowerCase(Locale.ROOT), seconds, MotionPictures.colourScale(flows, s));
+        return String.format(Locale.ROOT, "Motion measured at %s%s by DIS optical flow (%s) in %.1f s; full colour at %.2f px.",
+                size, reducedNote, flows.preset().name().toLowerCase(Locale.ROOT), seconds, scale);
     }
 
     /**
@@ -405,7 +405,9 @@ public final class MotionOverlay implements AutoCloseable {
             double kx = p.getWidth() / baseWidth, ky = p.getHeight() / baseHeight; // a flow measured smaller covers the same area
             g.save();
             g.setGlobalAlpha(opacity.get());
-            g.setImageSmoothing(t.scale() / kx < 1);
+            // Lines are smoothed when enlarged (square pixels make their antialiasing a staircase); colours per pixel are not.
+            MotionKind k = renderedFor.kind();
+            g.setImageSmoothing(t.scale() / kx < 1 || k == MotionKind.ARROWS || k == MotionKind.TRACKS);
             g.drawImage(p, v.sx() * kx, v.sy() * ky, v.sw() * kx, v.sh() * ky, v.dx(), v.dy(), v.dw(), v.dh());
             g.restore();
         }

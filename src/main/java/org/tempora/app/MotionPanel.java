@@ -103,7 +103,7 @@ public final class MotionPanel extends TitledPane {
         Slider length = new Slider(log2(MotionSettings.MIN_LENGTH), log2(MotionSettings.MAX_LENGTH), log2(motion.lengthProperty().get()));
         length.setId("motionLength");
         length.setBlockIncrement(0.25);
-        length.setTooltip(new Tooltip("Arrow length: at 1x the largest reliable motion is one grid cell long"));
+        length.setTooltip(new Tooltip("Arrow length: at 1x the fastest reliable motion (bar the top 1%) is one grid cell long"));
         length.valueProperty().addListener((o, a, b) -> { if (!length.isValueChanging()) motion.lengthProperty().set(Math.pow(2, b.doubleValue())); });
         length.valueChangingProperty().addListener((o, a, changing) -> { if (!changing) motion.lengthProperty().set(Math.pow(2, length.getValue())); });
         Label lengthValue = new Label();

@@ -31,7 +31,7 @@ public final class MotionPictures {
         return wanted;
     }
 
-    /** Displacement at full colour: one scale over every consecutive pair while scrubbing them, else the fixed pair's own. */
+    /** Displacement at full colour ({@link MotionFlows#colourScale}): one over every consecutive pair while scrubbing them, else the fixed pair's own. */
     public static double colourScale(MotionFlows flows, MotionSettings s) {
         if (s.fixedPair() != null) return flows.colourScale(List.of(s.fixedPair()));
         List<FlowPair> steps = new ArrayList<>(flows.standardPairs());
@@ -39,7 +39,7 @@ public final class MotionPictures {
         return flows.colourScale(steps);
     }
 
-    /** Arrow length per pixel of motion: the largest reliable motion one grid cell long, times the user's factor. */
+    /** Arrow length per pixel of motion: the colour scale's motion one grid cell long, times the user's factor. */
     public static double arrowScale(double colourScale, MotionSettings s) { return s.length() * s.spacing() / colourScale; }
 
     /** The picture of frame {@code frame} (measures what it needs first, if it was not). */
@@ -84,7 +84,7 @@ public final class MotionPictures {
     /** The key drawn in a corner: the colour wheel or the speed bar at {@code scale}; null for arrows and tracks. */
     public static BufferedImage legend(MotionKind kind, double scale) {
         return switch (kind) {
-            case WHEEL -> FlowColorWheel.legend(128, scale);
+            case WHEEL -> FlowColorWheel.legend(160, scale); // smaller cuts the outer ring's label
             case HEAT -> FlowHeatMap.legend(180, scale);
             default -> null;
         };

@@ -8,7 +8,7 @@ import org.tempora.flow.FlowPair;
  * give equal pictures, so the window keys its cache on them.
  *
  * @param spacing grid spacing of arrows and tracked points, in pixels of the measured flow
- * @param length arrow length relative to the automatic one (the longest reliable arrow one grid cell long)
+ * @param length arrow length relative to the automatic one (at 1, the fastest reliable motion, bar the top 1%, one grid cell long)
  * @param fixedPair the pair measured whatever the playhead; null for consecutive frames (frame i shows i to i+1)
  * @param picked points the user clicked to track; empty tracks a grid
  */

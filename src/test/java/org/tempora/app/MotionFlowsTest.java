@@ -11,9 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tempora.engine.CancellationToken;
+import org.tempora.flow.ConsistencyMask;
 import org.tempora.flow.DisFlow;
 import org.tempora.flow.FlowField;
 import org.tempora.flow.FlowPair;
+import org.tempora.flow.PairFlow;
 import org.tempora.flow.PointTracks;
 import org.tempora.image.LinearImage;
 import org.tempora.image.PhotoReader;
@@ -87,13 +89,25 @@ class MotionFlowsTest {
         assertEquals(DY, m[1], 0.15);
     }
 
-    @Test void theColourScaleOfConsecutivePairsIsTheirLargestReliableMotion() {
+    @Test void theColourScaleOfConsecutivePairsIsTheirReliableMotion() {
         MotionSettings s = new MotionSettings(MotionKind.WHEEL, false, 20, 1, null, List.of());
         double scale = MotionPictures.colourScale(flows, s);
         assertEquals(Math.hypot(DX, DY), scale, 0.5);
         MotionSettings firstLast = new MotionSettings(MotionKind.WHEEL, false, 20, 1, new FlowPair(0, 3), List.of());
         assertEquals(3 * Math.hypot(DX, DY), MotionPictures.colourScale(flows, firstLast), 1.0);
         assertEquals(20 / scale, MotionPictures.arrowScale(scale, s), 1e-12, "the largest motion is one cell long");
+    }
+
+    @Test void oneWrongMatchDoesNotPaleTheColours() {
+        // 100x100 pixels moving 1 px right, one of them 50 px: the 99% quantile stays at 1 px (to a bin of 50/4096 px).
+        float[] u = new float[10_000], v = new float[10_000];
+        java.util.Arrays.fill(u, 1);
+        u[5000] = 50;
+        PairFlow outlier = new PairFlow(new FlowPair(0, 1), new FlowField(100, 100, u, v), ConsistencyMask.allReliable(100, 100));
+        assertEquals(1, MotionFlows.colourScale(List.of(outlier), 0.99), 50.0 / 4096);
+        assertEquals(50, MotionFlows.colourScale(List.of(outlier), 1), 1e-9, "the whole range is Middlebury's maximum");
+        PairFlow still = new PairFlow(new FlowPair(0, 1), FlowField.uniform(10, 10, 0, 0), ConsistencyMask.allReliable(10, 10));
+        assertEquals(1, MotionFlows.colourScale(List.of(still), 0.99), 0, "all still: 1 px, as Middlebury's tools");
     }
 
     @Test void gridTracksFollowTheShiftToTheLastFrame() {
