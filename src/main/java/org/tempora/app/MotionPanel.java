@@ -63,6 +63,7 @@ public final class MotionPanel extends TitledPane {
         CheckBox overPhoto = new CheckBox("Over the photo");
         overPhoto.setId("motionOverPhoto");
         overPhoto.selectedProperty().bindBidirectional(motion.overPhotoProperty());
+        overPhoto.setAccessibleText("Motion over the photo instead of the frame");
         overPhoto.setTooltip(new Tooltip("Draw the motion over the blurred photo instead of over the frame on the timeline"));
         grid.add(overPhoto, 1, 1, 2, 1);
 
@@ -70,6 +71,7 @@ public final class MotionPanel extends TitledPane {
         opacity.setId("motionOpacity");
         opacity.valueProperty().bindBidirectional(motion.opacityProperty());
         opacity.setBlockIncrement(0.05);
+        opacity.setAccessibleText("Motion overlay opacity");
         opacity.setTooltip(new Tooltip("How strongly the overlay covers the picture under it"));
         Label opacityValue = new Label();
         opacityValue.textProperty().bind(Bindings.createStringBinding(
@@ -79,6 +81,7 @@ public final class MotionPanel extends TitledPane {
         CheckBox twoFrames = new CheckBox("Between two frames");
         twoFrames.setId("motionTwoFrames");
         twoFrames.selectedProperty().bindBidirectional(motion.twoFramesProperty());
+        twoFrames.setAccessibleText("Motion between two chosen frames");
         twoFrames.setTooltip(new Tooltip("Off: each frame shows its motion to the next one and follows the playhead."
                 + " On: the motion from one chosen frame to another, first to last by default"));
         grid.add(twoFrames, 1, 3, 2, 1);
@@ -90,6 +93,7 @@ public final class MotionPanel extends TitledPane {
         Slider spacing = new Slider(MotionSettings.MIN_SPACING, MotionSettings.MAX_SPACING, motion.spacingProperty().get());
         spacing.setId("motionSpacing");
         spacing.setBlockIncrement(2);
+        spacing.setAccessibleText("Spacing of arrows and tracked points");
         spacing.setTooltip(new Tooltip("Distance between arrows and between tracked grid points, in pixels of the measured flow"));
         // Whole pixels only, and set on release too: each value draws every frame's picture again.
         spacing.valueProperty().addListener((o, a, b) -> { if (!spacing.isValueChanging()) motion.spacingProperty().set((int) Math.round(b.doubleValue())); });
@@ -103,6 +107,7 @@ public final class MotionPanel extends TitledPane {
         Slider length = new Slider(log2(MotionSettings.MIN_LENGTH), log2(MotionSettings.MAX_LENGTH), log2(motion.lengthProperty().get()));
         length.setId("motionLength");
         length.setBlockIncrement(0.25);
+        length.setAccessibleText("Arrow length");
         length.setTooltip(new Tooltip("Arrow length: at 1x the fastest reliable motion (bar the top 1%) is one grid cell long"));
         length.valueProperty().addListener((o, a, b) -> { if (!length.isValueChanging()) motion.lengthProperty().set(Math.pow(2, b.doubleValue())); });
         length.valueChangingProperty().addListener((o, a, changing) -> { if (!changing) motion.lengthProperty().set(Math.pow(2, length.getValue())); });
@@ -113,6 +118,7 @@ public final class MotionPanel extends TitledPane {
 
         Button clear = new Button("Clear points");
         clear.setId("motionClearPoints");
+        clear.setAccessibleText("Clear the picked points");
         clear.setTooltip(new Tooltip("Forget the clicked points and track a grid again"));
         clear.setOnAction(e -> motion.picked().clear());
         clear.disableProperty().bind(Bindings.isEmpty(motion.picked()));
