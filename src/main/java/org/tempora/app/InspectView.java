@@ -69,6 +69,12 @@ public final class InspectView extends BorderPane {
             "The estimated kernel and the camera path over the photo; click to move the path (Ctrl+T)");
     private final BooleanBinding splitOff, reblurOff, traceOff; // a mode is off until what it shows exists
     private final List<CheckMenuItem> ticks = new ArrayList<>();
+    // One object each, so setting the same overlay again is no change and draws nothing twice.
+    private final ImagePane.Overlay traceOverlay = this::paintTrace;
+    private final ImagePane.Overlay motionOverlay = (g, t, w, h) -> {
+        Image base = this.main.imageProperty().get();
+        if (this.motion != null && base != null) this.motion.paint(g, t, w, h, base.getWidth(), base.getHeight());
+    };
     private boolean fitted = true;
     private double viewWidth, viewHeight;
     private double pressX, pressY;
@@ -77,6 +83,7 @@ public final class InspectView extends BorderPane {
     private double anchorX = Double.NaN, anchorY = Double.NaN; // the trace's photo point; NaN = the photo's centre
     private Image kernelImage;
     private RunCapture kernelRun;
+    private MotionOverlay motion; // drawn over the frame view when set and on
 
     public InspectView(SessionModel session) {
         this.session = session;
@@ -150,6 +157,21 @@ public final class InspectView extends BorderPane {
     }
 
     Mode mode() { return mode.get(); }
+
+    /** Shows {@code overlay} over the plain frame view (not over the split, re-blur check or blur trace) and hands it clicks. */
+    void setMotion(MotionOverlay overlay) {
+        motion = overlay;
+        overlay.onChanged(this::motionChanged);
+        refresh();
+    }
+
+    /** The motion overlay changed what it draws: put the right picture under it and draw again. */
+    private void motionChanged() {
+        refresh();
+        main.redraw();
+    }
+
+    private boolean motionShowing() { return motion != null && mode.get() == Mode.FRAME && motion.showing(); }
     ViewTransform transform() { return transform.get(); }
 
     /** Zooms about the centre of the picture area. */
@@ -333,11 +355,17 @@ public final class InspectView extends BorderPane {
         pressY = e.getY();
     }
 
-    /** A click (no drag) in the blur trace moves the path to the photo point clicked. */
+    /** A click (no drag) in the blur trace moves the path to the photo point clicked; over point tracks it adds a point. */
     private void clicked(MouseEvent e) {
         Image photo = session.photoImageProperty().get();
-        if (mode.get() != Mode.TRACE || !e.isStillSincePress() || photo == null) return;
+        if (!e.isStillSincePress() || photo == null) return;
         ViewTransform t = transform.get();
+        Image base = main.imageProperty().get();
+        if (motionShowing() && motion.picksPoints() && base != null) {
+            motion.pick(t.imageX(e.getX()), t.imageY(e.getY()), base.getWidth(), base.getHeight());
+            return;
+        }
+        if (mode.get() != Mode.TRACE) return;
         anchorX = Math.max(0, Math.min(photo.getWidth(), t.imageX(e.getX())));
         anchorY = Math.max(0, Math.min(photo.getHeight(), t.imageY(e.getY())));
         main.redraw();
@@ -347,15 +375,16 @@ public final class InspectView extends BorderPane {
     private void refresh() {
         Image photo = session.photoImageProperty().get(), shown = session.shownImageProperty().get();
         Mode m = mode.get();
-        main.imageProperty().set(m == Mode.SPLIT || m == Mode.TRACE ? photo : shown);
+        boolean overPhoto = motionShowing() && motion.overPhotoProperty().get();
+        main.imageProperty().set(m == Mode.SPLIT || m == Mode.TRACE || overPhoto ? photo : shown);
         main.rightProperty().set(m == Mode.SPLIT ? shown : null);
         main.leftNameProperty().set("Photo");
         int frame = session.shownFrameProperty().get();
         main.rightNameProperty().set(frame >= 0 ? "Frame " + (frame + 1) : "Photo");
-        main.overlayProperty().set(m == Mode.TRACE ? this::paintTrace : null);
+        main.overlayProperty().set(m == Mode.TRACE ? traceOverlay : motionShowing() ? motionOverlay : null);
         photoPane.imageProperty().set(photo);
         info.setText(switch (m) {
-            case FRAME -> "";
+            case FRAME -> motionShowing() ? motion.hint() : "";
             case SPLIT -> "Drag the divider to compare";
             case REBLUR -> "Difference: the largest over the colours of the photo's and the mean's display values; black where they agree";
             case TRACE -> "Camera path: red before, green during, blue after the exposure; click the photo to move it";

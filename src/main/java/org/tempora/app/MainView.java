@@ -39,6 +39,7 @@ public final class MainView extends BorderPane {
     private final ThemeSwitch theme; // held here: the menu's bidirectional binding keeps only a weak reference to it
     private final WindowEngines engines;
     private final boolean ownsEngines;
+    private final MotionOverlay motion;
 
     /** A window that remembers nothing between runs (tests, a second window). */
     public MainView(SessionModel session) { this(session, AppPreferences.throwaway()); }
@@ -54,6 +55,8 @@ public final class MainView extends BorderPane {
         this.ownsEngines = ownsEngines;
         this.session = session;
         this.inspect = new InspectView(session);
+        this.motion = new MotionOverlay(session);
+        inspect.setMotion(motion);
         this.prefs = prefs;
         this.playback = new PlaybackControls(session);
         this.theme = new ThemeSwitch(this, prefs);
@@ -79,6 +82,7 @@ public final class MainView extends BorderPane {
      */
     public void dispose() {
         playback.stop();
+        motion.close();
         if (!ownsEngines) return;
         session.close();
         if (session.awaitStopped(STOP_WAIT_MS)) engines.close();
@@ -104,7 +108,36 @@ public final class MainView extends BorderPane {
         cancel.setOnAction(e -> session.cancel());
         cancel.disableProperty().bind(session.tasks().busyProperty().not());
         RecentFilesMenu recent = new RecentFilesMenu(prefs, this::open, session.errorProperty()::set);
-        return new MenuBar(new Menu("File", null, open, recent, new SeparatorMenuItem(), quit), new Menu("Run", null, generate, cancel), inspect.menu());
+        MenuItem savePicture = new MenuItem("Export motion view as PNG...");
+        savePicture.setId("exportMotionItem");
+        savePicture.setOnAction(e -> chooseAndSave("Export the motion view", motion.suggestedPictureName(), "PNG picture", "*.png", motion::savePicture));
+        savePicture.disableProperty().bind(motion.readyProperty().not());
+        MenuItem saveFlow = new MenuItem("Export flow (.flo)...");
+        saveFlow.setId("exportFlowItem");
+        saveFlow.setOnAction(e -> chooseAndSave("Export the flow of this pair", motion.suggestedFlowName(), "Middlebury optical flow", "*.flo", motion::saveFlow));
+        saveFlow.disableProperty().bind(motion.readyProperty().not());
+        Menu view = inspect.menu();
+        view.getItems().addAll(new SeparatorMenuItem(), MotionPanel.menu(motion));
+        return new MenuBar(new Menu("File", null, open, recent, new SeparatorMenuItem(), savePicture, saveFlow, new SeparatorMenuItem(), quit),
+                new Menu("Run", null, generate, cancel), view);
+    }
+
+    /** The motion overlay's state, for tests and the benchmark. */
+    MotionOverlay motion() { return motion; }
+
+    /**
+     * Asks where to save, starting in the last photo's folder. The platform's save dialog asks before replacing a file
+     * (JavaFX's GTK dialog sets do_overwrite_confirmation; Windows' and macOS's save panels ask by default); the
+     * overlay refuses the photo itself.
+     */
+    private void chooseAndSave(String title, String name, String kind, String pattern, java.util.function.Consumer<Path> save) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        prefs.lastFolder().ifPresent(folder -> chooser.setInitialDirectory(folder.toFile()));
+        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) save.accept(file.toPath());
     }
 
     private javafx.beans.binding.BooleanBinding generateBlocked() {
@@ -208,7 +241,7 @@ public final class MainView extends BorderPane {
         PhotoInfoPanel info = new PhotoInfoPanel();
         session.photoProperty().addListener((o, a, b) -> info.show(b));
         EnginePanel enginePanel = new EnginePanel(session, engines, prefs);
-        VBox side = new VBox(4, plan, enginePanel, run, new SampleStrip(session), info);
+        VBox side = new VBox(4, plan, enginePanel, run, new SampleStrip(session), new MotionPanel(motion), info);
         side.setPrefWidth(340);
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);

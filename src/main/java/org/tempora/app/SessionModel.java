@@ -136,6 +136,9 @@ public final class SessionModel implements AutoCloseable {
     public ReadOnlyIntegerProperty chosenSampleProperty() { return chosenSample.getReadOnlyProperty(); }
 
     public boolean isReady(int index) { return ready.get(index); }
+
+    /** Frame {@code index} of the sample on the timeline as it shows (final or preview); null before it arrived. */
+    public Image frameImage(int index) { return index >= 0 && index < frames.length ? frames[index] : null; }
     public BitSet readyFrames() { return (BitSet) ready.clone(); }
 
     /** Reads a photo off the FX thread; on failure the message appears and the photo already open stays. */

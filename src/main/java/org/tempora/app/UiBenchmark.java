@@ -44,7 +44,8 @@ import org.tempora.timeline.PlanLimits;
 /**
  * Measures the window against the desktop issue's targets and prints a table: window open to usable (fresh JVM),
  * Generate to the first frame on screen for a 640x360 photo (classical engine), and frame switches while scrubbing
- * 16 frames of 1280x720. Runs on a display (X11, Xvfb) or, without one, on Monocle's headless platform when it is
+ * 16 frames of 1280x720, without and with the motion overlay (colour wheel, arrows), whose optical flow per pair it also
+ * times. Runs on a display (X11, Xvfb) or, without one, on Monocle's headless platform when it is
  * on the class path. Start it with {@code scripts/ui-benchmark.sh}.
  */
 public final class UiBenchmark {
@@ -135,6 +136,21 @@ public final class UiBenchmark {
             rows.add(Row.of("switch 1280x720: select listeners", "ms", Double.NaN, scrub.listenersMs()));
             rows.add(Row.of("switch 1280x720: select -> laid out", "ms", 16.0, scrub.laidOutMs()));
             rows.add(Row.of("switch 1280x720: pulse period, 1 switch/pulse", "ms", Double.NaN, scrub.periodMs()));
+            List<String> motionLines = new ArrayList<>();
+            for (MotionKind kind : List.of(MotionKind.WHEEL, MotionKind.ARROWS)) {
+                double seconds = bench.motion(kind);
+                String name = kind.label().toLowerCase(Locale.ROOT);
+                if (kind == MotionKind.WHEEL) {
+                    rows.add(Row.of("motion 1280x720: flow per pair (fwd+bwd+check)", "ms", Double.NaN,
+                            onFx(() -> bench.view.motion().flows().pairMillis().stream().mapToDouble(Double::doubleValue).toArray())));
+                }
+                rows.add(Row.of("motion 1280x720: " + name + " chosen -> 16 drawn", "s", Double.NaN, new double[] {seconds}));
+                Scrub over = bench.scrub(o.switches(), 60);
+                rows.add(Row.of("switch 1280x720 + " + name + ": select -> laid out", "ms", 16.0, over.laidOutMs()));
+                motionLines.add(String.format(Locale.ROOT, "CPU per switch with the %s overlay: FX thread %.2f ms, render thread %.2f ms; late pulses %d of %d; wrong frame %d",
+                        name, over.fxCpuMs(), over.renderCpuMs(), Arrays.stream(over.periodMs()).filter(ms -> ms > 1.5 * PULSE_MS).count(),
+                        over.periodMs().length, over.wrongFrames()));
+            }
             onFx(() -> { bench.close(); return null; });
 
             System.out.printf(Locale.ROOT, "Tempora window benchmark: %s, Prism %s, %d CPUs, Java %s%n", platform, pipeline,
@@ -145,6 +161,7 @@ public final class UiBenchmark {
                     missed, scrub.periodMs().length, 1.5 * PULSE_MS, scrub.wrongFrames());
             System.out.printf(Locale.ROOT, "CPU per switch, 1280x720: FX thread %.2f ms, render thread %.2f ms (mean over %d switches)%n",
                     scrub.fxCpuMs(), scrub.renderCpuMs(), o.switches());
+            motionLines.forEach(System.out::println);
             System.out.println(engineAlone);
             System.out.printf(Locale.ROOT, "system load average %.2f at the start, %.2f at the end (%d CPUs): above 1 per CPU, wall times include waiting for other processes%n",
                     loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
@@ -328,6 +345,20 @@ public final class UiBenchmark {
                 if (n != 16) throw new IllegalStateException("the run ended with " + n + " of 16 frames: " + onFx(() -> session.errorProperty().get()));
             }
             return new double[][] {first, all};
+        }
+
+        /** Turns the motion overlay to {@code kind}; seconds until the flows are measured and every frame's picture drawn. */
+        double motion(MotionKind kind) throws Exception {
+            long t0 = onFx(() -> {
+                session.select(0);
+                view.motion().kindProperty().set(kind);
+                return System.nanoTime();
+            });
+            waitFor("the " + kind.label() + " overlay", 300, () -> view.motion().readyProperty().get());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            String problem = onFx(() -> view.motion().availableProperty().get() ? "" : view.motion().unavailableReasonProperty().get());
+            if (!problem.isEmpty()) throw new IllegalStateException(problem);
+            return seconds;
         }
 
         /** Switches frames at the start of every pulse, back and forth through the clip, as a fast drag on the timeline does. */
