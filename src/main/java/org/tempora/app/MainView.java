@@ -104,7 +104,12 @@ public final class MainView extends BorderPane {
         cancel.setOnAction(e -> session.cancel());
         cancel.disableProperty().bind(session.tasks().busyProperty().not());
         RecentFilesMenu recent = new RecentFilesMenu(prefs, this::open, session.errorProperty()::set);
-        return new MenuBar(new Menu("File", null, open, recent, new SeparatorMenuItem(), quit), new Menu("Run", null, generate, cancel), inspect.menu());
+        MenuItem export = new MenuItem("Export...");
+        export.setId("exportItem");
+        export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        export.setOnAction(e -> ExportDialog.open(getScene() == null ? null : getScene().getWindow(), session, ExportPrompts.system()));
+        export.disableProperty().bind(session.completedRunProperty().isNull().or(session.tasks().busyProperty()));
+        return new MenuBar(new Menu("File", null, open, recent, export, new SeparatorMenuItem(), quit), new Menu("Run", null, generate, cancel), inspect.menu());
     }
 
     private javafx.beans.binding.BooleanBinding generateBlocked() {

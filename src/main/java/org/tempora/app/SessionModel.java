@@ -136,6 +136,12 @@ public final class SessionModel implements AutoCloseable {
     public ReadOnlyIntegerProperty chosenSampleProperty() { return chosenSample.getReadOnlyProperty(); }
 
     public boolean isReady(int index) { return ready.get(index); }
+
+    /** The chosen sample's frames, in plan order, once all have arrived and its run finished (what Export writes); else empty. */
+    public java.util.List<Image> completedFrames() {
+        if (completedRun.get() == null || frames.length == 0 || ready.cardinality() != frames.length) return java.util.List.of();
+        return java.util.List.of(frames);
+    }
     public BitSet readyFrames() { return (BitSet) ready.clone(); }
 
     /** Reads a photo off the FX thread; on failure the message appears and the photo already open stays. */
