@@ -118,7 +118,12 @@ public final class MainView extends BorderPane {
         saveFlow.disableProperty().bind(motion.readyProperty().not());
         Menu view = inspect.menu();
         view.getItems().addAll(new SeparatorMenuItem(), MotionPanel.menu(motion));
-        return new MenuBar(new Menu("File", null, open, recent, new SeparatorMenuItem(), savePicture, saveFlow, new SeparatorMenuItem(), quit),
+        MenuItem export = new MenuItem("Export...");
+        export.setId("exportItem");
+        export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        export.setOnAction(e -> ExportDialog.open(getScene() == null ? null : getScene().getWindow(), session, ExportPrompts.system()));
+        export.disableProperty().bind(session.completedRunProperty().isNull().or(session.tasks().busyProperty()));
+        return new MenuBar(new Menu("File", null, open, recent, export, new SeparatorMenuItem(), savePicture, saveFlow, new SeparatorMenuItem(), quit),
                 new Menu("Run", null, generate, cancel), view);
     }
 

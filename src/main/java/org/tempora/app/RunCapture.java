@@ -2,6 +2,7 @@ package org.tempora.app;
 
 import java.util.AbstractList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tempora.engine.BlurKernel;
 import org.tempora.engine.CancellationToken;
@@ -26,6 +27,10 @@ public final class RunCapture {
     private final ExposureMean exposureMean;
     private volatile Optional<BlurKernel> kernel = Optional.empty();
     private volatile Optional<Trajectory> trajectory = Optional.empty();
+    private volatile Engine engine;
+    private volatile GenerationRequest request;
+    private volatile List<String> warnings = List.of();
+    private volatile Map<String, Long> timingsMs = Map.of();
 
     public RunCapture(LinearImage photo, FramePlan plan) {
         this.photo = photo;
@@ -38,6 +43,15 @@ public final class RunCapture {
     public Optional<BlurKernel> kernel() { return kernel; }
     /** The camera path, once the run finished (classical engine). */
     public Optional<Trajectory> trajectory() { return trajectory; }
+
+    /** The engine that ran (unwrapped), once the run finished: an export's run record names it. */
+    public Optional<Engine> engine() { return Optional.ofNullable(engine); }
+    /** The request that ran (seed, options, plan), once the run finished. */
+    public Optional<GenerationRequest> request() { return Optional.ofNullable(request); }
+    /** The engine's warnings, once the run finished. */
+    public List<String> warnings() { return warnings; }
+    /** The engine's timings, once the run finished. */
+    public Map<String, Long> timingsMs() { return timingsMs; }
 
     /** {@code engine}, with every finished frame and the run's kernel and path passing through this capture. */
     public Engine around(Engine engine) {
@@ -59,6 +73,10 @@ public final class RunCapture {
                 }, cancel);
                 kernel = r.kernel();
                 trajectory = r.trajectory();
+                warnings = r.warnings();
+                timingsMs = r.timingsMs();
+                RunCapture.this.engine = engine;
+                RunCapture.this.request = request;
                 return new GenerationResult(new Tee(r.frames()), r.plan(), r.kernel(), r.trajectory(), r.warnings(), r.timingsMs());
             }
         };

@@ -139,6 +139,12 @@ public final class SessionModel implements AutoCloseable {
 
     /** Frame {@code index} of the sample on the timeline as it shows (final or preview); null before it arrived. */
     public Image frameImage(int index) { return index >= 0 && index < frames.length ? frames[index] : null; }
+
+    /** The chosen sample's frames, in plan order, once all have arrived and its run finished (what Export writes); else empty. */
+    public java.util.List<Image> completedFrames() {
+        if (completedRun.get() == null || frames.length == 0 || ready.cardinality() != frames.length) return java.util.List.of();
+        return java.util.List.of(frames);
+    }
     public BitSet readyFrames() { return (BitSet) ready.clone(); }
 
     /** Reads a photo off the FX thread; on failure the message appears and the photo already open stays. */
