@@ -103,6 +103,10 @@ public final class BuildInstaller {
         }
         for (String type : types) {
             for (Path old : list(dest)) if (old.getFileName().toString().endsWith("." + type)) Files.delete(old);
+            if (type.equals("app-image")) { // jpackage refuses to write over an earlier app image
+                deleteTree(dest.resolve(Packaging.NAME));
+                deleteTree(dest.resolve(Packaging.NAME + ".app"));
+            }
             List<String> jpackage = Packaging.arguments(type, options, platform, input, runtime, dest);
             log("jpackage --type " + type);
             List<String> command = new ArrayList<>(List.of(Tools.jdkProgram("jpackage")));

@@ -83,6 +83,7 @@ step "installed files"
 [ "$(readlink /usr/bin/tempora)" = /opt/tempora/bin/Tempora ] || fail "/usr/bin/tempora does not link to /opt/tempora/bin/Tempora"
 desktop=$(ls /usr/share/applications/*empora*.desktop 2>/dev/null | head -n 1)
 [ -n "$desktop" ] || fail "no menu entry in /usr/share/applications"
+grep -q "^Exec=/opt/tempora/bin/Tempora %f$" "$desktop" || fail "the menu entry does not pass the chosen photo (Exec=... %f)"
 for mime in image/jpeg image/png image/tiff; do
   grep -q "^MimeType=.*$mime" "$desktop" || fail "the menu entry $desktop does not offer to open $mime"
 done
@@ -91,8 +92,8 @@ echo "installed: $(du -sh /opt/tempora | cut -f1) in /opt/tempora"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export HOME="$work/home" # a first start, with nothing remembered
-mkdir -p "$HOME"
+home="$work/home" # the window's first start, with nothing remembered
+mkdir -p "$home"
 
 step "tempora --version"
 printed=$(tempora --version)
@@ -113,9 +114,10 @@ grep -q "^device: CPU" "$work/ort.txt" || fail "the installed program did not ru
 
 step "window under Xvfb"
 mkdir -p "$(dirname "$out")"
-export PHOTO="$photo" OUT=$(realpath -m "$out") WORK="$work"
+# Java takes user.home from the user database, not $HOME: JAVA_TOOL_OPTIONS reaches the JVM behind the launcher
+export PHOTO="$photo" OUT=$(realpath -m "$out") WORK="$work" HOME_DIR="$home"
 xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
-  /opt/tempora/bin/Tempora "$PHOTO" >"$WORK/window.log" 2>&1 & pid=$!
+  HOME="$HOME_DIR" JAVA_TOOL_OPTIONS="-Duser.home=$HOME_DIR" /opt/tempora/bin/Tempora "$PHOTO" >"$WORK/window.log" 2>&1 & pid=$!
   fail() { kill $pid 2>/dev/null; echo "installer-check: $1: $(tail -n 2 "$WORK/window.log" | tr "\n" " ")" >&2; exit 1; }
   start=$(date +%s%N) win=""
   while [ -z "$win" ]; do
@@ -125,10 +127,18 @@ xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
     [ -n "$win" ] || sleep 0.2
   done
   echo "window appeared $(( ($(date +%s%N) - start) / 1000000 )) ms after start"
-  icons=$(xprop -id "$win" _NET_WM_ICON 2>/dev/null | grep -c "Icon (" || true)
-  echo "window icon sizes set: $icons"
-  [ "$icons" -gt 0 ] || fail "the window has no icon"
-  sleep 3 # the photo opens in the background
+  # JavaFX also maps a hidden owner window of the same name, first: look at all of them until the icon shows
+  icons="" tries=0
+  while [ -z "$icons" ] && [ $tries -lt 30 ]; do
+    sleep 0.5; tries=$((tries + 1))
+    for w in $(xdotool search --name "^Tempora$" 2>/dev/null); do
+      icons=$(xprop -id "$w" _NET_WM_ICON 2>/dev/null | grep -o "Icon ([0-9]* x [0-9]*)" | tr "\n" " " || true)
+      [ -n "$icons" ] && { win=$w; break; }
+    done
+  done
+  [ -n "$icons" ] || fail "the window has no icon"
+  echo "window icons: $icons"
+  sleep 2 # the photo opens in the background
   xdotool windowfocus --sync "$win" key ctrl+g
   sleep 15
   kill -0 $pid 2>/dev/null || fail "the window closed while generating"
@@ -137,8 +147,8 @@ xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
   wait $pid 2>/dev/null || true
 '
 echo "screenshot $out"
-[ -d "$HOME/.local/share/tempora/models" ] || fail "the first start did not create $HOME/.local/share/tempora/models"
-echo "models folder created: $HOME/.local/share/tempora/models ($(ls "$HOME/.local/share/tempora/models"))"
+[ -d "$home/.local/share/tempora/models" ] || fail "the first start did not create $home/.local/share/tempora/models"
+echo "models folder created on first start: ~/.local/share/tempora/models ($(ls "$home/.local/share/tempora/models"))"
 
 step "dpkg -r"
 [ "$cuda" = addon ] && dpkg -r tempora-cuda >/dev/null
