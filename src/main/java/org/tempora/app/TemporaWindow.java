@@ -6,6 +6,7 @@ import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.tempora.timeline.PlanLimits;
@@ -27,6 +28,9 @@ public final class TemporaWindow extends Application {
         AppPreferences prefs = new AppPreferences(Preferences.userNodeForPackage(TemporaApp.class));
         view = new MainView(session, prefs, engines);
         stage.setTitle("Tempora");
+        for (int size : new int[] {16, 24, 32, 48, 64, 128, 256}) { // the window manager picks the size it needs
+            stage.getIcons().add(new Image(TemporaWindow.class.getResource("icons/tempora-" + size + ".png").toExternalForm()));
+        }
         // Never larger than the screen: small laptop screens, and Monocle's headless 1280x800 screen, must fit the window.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(view, Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight())));

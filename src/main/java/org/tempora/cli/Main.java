@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.tempora.app.TemporaApp;
+import org.tempora.diffusion.ModelsFolderSetup;
 import java.io.PrintWriter;
 import org.tempora.engine.CancelledException;
 import org.tempora.engine.EngineException;
@@ -20,6 +21,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (wantsWindow(args)) {
+            ModelsFolderSetup.forThisUser(); // first start: the folder a downloaded model bundle goes in
             try {
                 TemporaApp.launch(args); // returns when the window closes
                 System.exit(ExitCode.OK);
