@@ -45,6 +45,10 @@ public final class InferenceDevice implements AutoCloseable {
         } catch (OrtException | UnsatisfiedLinkError | RuntimeException e) {
             if (options != null) options.close();
             String why = OnnxModel.firstLine(e.getMessage());
+            if (why.contains("providers_cuda")) {
+                // the Linux packages can ship the 369 MB CUDA provider as a separate package
+                why += " (ONNX Runtime's CUDA provider is not installed: with Tempora's Linux packages, install tempora-cuda)";
+            }
             if (choice == DeviceChoice.CUDA) {
                 throw new EngineException("--device cuda was asked for, but ONNX Runtime cannot use CUDA on " + probed.description() + ": " + why
                         + ". Install the NVIDIA driver with CUDA 12 and cuDNN 9, or use --device cpu");
