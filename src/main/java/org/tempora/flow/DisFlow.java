@@ -58,9 +58,10 @@ public final class DisFlow {
     }
 
     /** The flow between two 8-bit grey images of {@code width x height}, row-major. */
-    FlowField compute(byte[] first, byte[] second, int width, int height) {
+    synchronized FlowField compute(byte[] first, byte[] second, int width, int height) {
         OpenCvLoader.load();
-        DISOpticalFlow dis = solver();
+        // one solver per instance: creating it allocates its pyramids, about a sixth of a 1280x720 pair's time
+        if (dis == null) dis = solver();
         Mat a = new Mat(height, width, CvType.CV_8UC1);
         Mat b = new Mat(height, width, CvType.CV_8UC1);
         Mat flow = new Mat();
@@ -82,6 +83,8 @@ public final class DisFlow {
             flow.release();
         }
     }
+
+    private DISOpticalFlow dis;
 
     private DISOpticalFlow solver() {
         return switch (preset) {
