@@ -338,7 +338,7 @@ public final class ExportDialog {
         depth.setId("bitDepthChoice");
         depth.getItems().setAll(0, 8, 16);
         depth.setConverter(new StringConverter<>() {
-            @Override public String toString(Integer d) { return d == null ? "" : d == 0 ? "As the frames (8-bit)" : d + "-bit"; }
+            @Override public String toString(Integer d) { return d == null ? "" : d == 0 ? "As the frames" : d + "-bit"; }
             @Override public Integer fromString(String s) { return null; }
         });
         depth.setValue(settings.bitDepthProperty().get());
@@ -367,8 +367,8 @@ public final class ExportDialog {
         problem.setStyle("-fx-text-fill: #b00020;");
         problem.textProperty().bind(settings.problemProperty());
 
-        Label depthNote = new Label("The window keeps 8-bit frames, so this " + photo.bitDepth() + "-bit photo's export holds 8-bit frames. "
-                + "For full-depth frames run 'tempora generate', then 'tempora export'.");
+        Label depthNote = new Label("This " + photo.bitDepth() + "-bit photo's frames are exported from the engine at 16 bits "
+                + "(choose 16-bit PNG or TIFF to keep them).");
         depthNote.setWrapText(true);
         depthNote.setVisible(photo.bitDepth() > 8);
         depthNote.setManaged(photo.bitDepth() > 8);

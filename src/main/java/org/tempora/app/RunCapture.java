@@ -31,6 +31,7 @@ public final class RunCapture {
     private volatile GenerationRequest request;
     private volatile List<String> warnings = List.of();
     private volatile Map<String, Long> timingsMs = Map.of();
+    private volatile List<LinearImage> frames; // the engine's own, at full precision; may render on each read
 
     public RunCapture(LinearImage photo, FramePlan plan) {
         this.photo = photo;
@@ -50,6 +51,11 @@ public final class RunCapture {
     public Optional<GenerationRequest> request() { return Optional.ofNullable(request); }
     /** The engine's warnings, once the run finished. */
     public List<String> warnings() { return warnings; }
+    /**
+     * The engine's frames in linear light at full precision, once the run finished, for exports of photos deeper than
+     * the window's 8-bit display pictures; the engine may render each on every read.
+     */
+    public Optional<List<LinearImage>> fullFrames() { return Optional.ofNullable(frames); }
     /** The engine's timings, once the run finished. */
     public Map<String, Long> timingsMs() { return timingsMs; }
 
@@ -75,6 +81,7 @@ public final class RunCapture {
                 trajectory = r.trajectory();
                 warnings = r.warnings();
                 timingsMs = r.timingsMs();
+                frames = r.frames();
                 RunCapture.this.engine = engine;
                 RunCapture.this.request = request;
                 return new GenerationResult(new Tee(r.frames()), r.plan(), r.kernel(), r.trajectory(), r.warnings(), r.timingsMs());

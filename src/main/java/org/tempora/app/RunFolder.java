@@ -33,8 +33,9 @@ import org.tempora.timeline.FramePlan;
 /**
  * The window's finished run written as a temporary folder like the one {@code tempora generate} writes (frame PNGs, the
  * kernel picture and the {@code tempora.json} run record), so the exporter reads it exactly as it reads a CLI output and
- * the provenance (engine, seed, steps, intervals, the photo's SHA-256) is the same. The window keeps its frames as 8-bit
- * sRGB, so the PNGs are 8-bit: for an 8-bit photo these are the codes {@code generate} writes. Deleted on {@link #close()}.
+ * the provenance (engine, seed, steps, intervals, the photo's SHA-256) is the same. For an 8-bit photo the PNGs are the
+ * window's 8-bit frames, the codes {@code generate} writes; for a deeper photo they are 16-bit from the engine's own
+ * frames. Deleted on {@link #close()}.
  */
 public final class RunFolder implements AutoCloseable {
     /** The stage name reported while frames are written. */
@@ -77,18 +78,20 @@ public final class RunFolder implements AutoCloseable {
         boolean done = false;
         try {
             int channels = photo.pixels().channels();
+            List<LinearImage> full = fullDepth(photo, run, count);
             List<String> files = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 cancel.throwIfCancelled();
                 reporter.progress(STAGE, i, count);
                 String name = String.format(Locale.ROOT, "frame_%04d.png", i);
-                PhotoWriter.writePng(linear(frame.apply(i), channels), dir.resolve(name), 8);
+                if (full != null) PhotoWriter.writePng(full.get(i), dir.resolve(name), 16);
+                else PhotoWriter.writePng(linear(frame.apply(i), channels), dir.resolve(name), 8);
                 files.add(name);
             }
             String kernelFile = "kernel.png";
             if (run.kernel().isPresent()) PhotoWriter.writePng(KernelPicture.render(run.kernel().get(), 256), dir.resolve(kernelFile), 8);
             GenerationResult result = new GenerationResult(new Unread(count), plan, run.kernel(), run.trajectory(), run.warnings(), run.timingsMs());
-            RunRecord.write(RunRecord.describe(Version.get(), engine.id(), engine.version(), photo, sha, request.seed(), options(engine, request),
+            RunRecord.write(RunRecord.describe(Version.get(), engine.id(), engine.version(), photo, sha, request.seed(), options(engine, request, full != null),
                     result, files, kernelFile), dir.resolve(StagedDirectory.MARKER));
             cancel.throwIfCancelled();
             reporter.progress(STAGE, count, count);
@@ -111,7 +114,17 @@ public final class RunFolder implements AutoCloseable {
     }
 
     /** The run's options as {@code generate} records them, so the provenance reads the model and steps the same way. */
-    static Map<String, Object> options(Engine engine, GenerationRequest request) throws IOException {
+    /**
+     * The engine's full-precision frames when the photo is deeper than 8 bits and the run kept them, so a 16-bit scan
+     * exports 16-bit frames as {@code generate} writes them; null to write the window's 8-bit frames.
+     */
+    static List<LinearImage> fullDepth(Photo photo, RunCapture run, int count) {
+        if (photo.bitDepth() <= 8) return null;
+        List<LinearImage> frames = run.fullFrames().orElse(null);
+        return frames != null && frames.size() == count ? frames : null;
+    }
+
+    static Map<String, Object> options(Engine engine, GenerationRequest request, boolean fullDepth) throws IOException {
         Map<String, Object> opts = new LinkedHashMap<>();
         if (engine instanceof DiffusionEngine diffusion) {
             ModelBundle bundle = diffusion.bundle();
@@ -128,7 +141,7 @@ public final class RunFolder implements AutoCloseable {
         }
         FramePlan plan = request.plan();
         opts.put("plan", String.format(Locale.ROOT, "%d frames over [%.3f, %.3f]", plan.size(), plan.span().start(), plan.span().end()));
-        opts.put("frames", "8-bit sRGB, as the window showed them");
+        opts.put("frames", fullDepth ? "16-bit sRGB from the engine's frames" : "8-bit sRGB, as the window showed them");
         return opts;
     }
 

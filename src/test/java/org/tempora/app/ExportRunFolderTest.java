@@ -9,8 +9,46 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tempora.image.PhotoWriter;
 
-/** The window's 8-bit frames go to the exporter's folder unchanged: code -> linear -> PNG gives the code back. */
+/**
+ * The window's 8-bit frames go to the exporter's folder unchanged: code -> linear -> PNG gives the code back; a 16-bit
+ * photo's frames go at 16 bits from the engine's own frames.
+ */
 class ExportRunFolderTest {
+    @Test void aSixteenBitPhotoExportsTheEnginesFramesAtSixteenBits(@TempDir Path dir) throws Exception {
+        org.tempora.image.LinearImage img = org.tempora.image.LinearImage.blank(96, 64, 3);
+        for (int c = 0; c < 3; c++) {
+            for (int p = 0; p < img.pixelCount(); p++) img.plane(c)[p] = 0.05f + 0.6f * ((p % 96) / 96f) * (c + 1) / 3f + 0.01f * (p / 96 % 5);
+        }
+        Path file = dir.resolve("deep.png");
+        PhotoWriter.writePng(img, file, 16);
+        org.tempora.image.Photo photo = org.tempora.image.PhotoReader.read(file);
+        assertEquals(16, photo.bitDepth());
+        org.tempora.timeline.FramePlan plan = org.tempora.timeline.FramePlans.present(3);
+        RunCapture run = new RunCapture(photo.pixels(), plan);
+        org.tempora.engine.GenerationResult result = run.around(new org.tempora.classical.ClassicalEngine()).generate(
+                new org.tempora.engine.GenerationRequest(photo.pixels(), plan, 0, org.tempora.engine.EngineOptions.defaults()),
+                org.tempora.engine.ProgressListener.NONE, org.tempora.engine.CancellationToken.none());
+        BackgroundRunner.Reporter quiet = new BackgroundRunner.Reporter() {
+            @Override public void progress(String stage, int done, int total) {}
+            @Override public void post(Runnable update) {}
+        };
+        try (RunFolder folder = RunFolder.write(photo, run, 3, i -> DisplayPixels.of(result.frames().get(i)), dir, quiet,
+                org.tempora.engine.CancellationToken.none())) {
+            for (int i = 0; i < 3; i++) {
+                Path written = folder.dir().resolve(String.format("frame_%04d.png", i));
+                assertEquals(16, org.tempora.image.PhotoReader.read(written).bitDepth());
+                Path reference = dir.resolve("reference_" + i + ".png");
+                PhotoWriter.writePng(result.frames().get(i), reference, 16);
+                java.awt.image.Raster a = ImageIO.read(written.toFile()).getRaster(), b = ImageIO.read(reference.toFile()).getRaster();
+                for (int y = 0; y < 64; y += 7) {
+                    for (int x = 0; x < 96; x += 5) assertEquals(b.getSample(x, y, 1), a.getSample(x, y, 1), "frame " + i + " at " + x + "," + y);
+                }
+            }
+            assertEquals("16-bit sRGB from the engine's frames", com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(
+                    folder.dir().resolve("tempora.json"))).getAsJsonObject().getAsJsonObject("options").get("frames").getAsString());
+        }
+    }
+
     @Test void everyEightBitCodeSurvivesTheTripThroughLinearLight(@TempDir Path dir) throws Exception {
         int[] argb = new int[256];
         for (int c = 0; c < 256; c++) argb[c] = 0xff000000 | c << 16 | (255 - c) << 8 | (c * 7) % 256;
