@@ -57,6 +57,27 @@ class H264Mp4Test {
     }
 
     @Test
+    void sharpColourClipsKeep40Db() throws Exception {
+        for (String image : new String[] {"astronaut.png", "chelsea.png", "coffee.png"}) {
+            int w = 192, h = 128, n = 4;
+            List<int[]> frames = new ArrayList<>();
+            List<LinearImage> originals = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                LinearImage crop = DevImages.crop(image, 120 + 2 * i, 100 + i, w, h); // sharp colour detail, moving
+                originals.add(crop);
+                frames.add(SrgbPixels.pack(crop));
+            }
+            Path mp4 = tmp.resolve(image + ".mp4");
+            H264Mp4.write(clip(frames, w, h, 12), mp4, H264Mp4.DEFAULT_QUANTISER, null, CancellationToken.none());
+            List<LinearImage> back = VideoFrames.read(mp4);
+            for (int i = 0; i < n; i++) {
+                double psnr = Psnr.between(originals.get(i), back.get(i));
+                assertTrue(psnr >= 40, image + " frame " + i + ": " + psnr + " dB");
+            }
+        }
+    }
+
+    @Test
     void devImageClipKeeps40DbAndSignalsBt709LimitedRange() throws Exception {
         int w = 160, h = 96, n = 6;
         List<int[]> frames = new ArrayList<>();
