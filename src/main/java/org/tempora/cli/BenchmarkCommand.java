@@ -14,10 +14,8 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.tempora.classical.ClassicalEngine;
 import org.tempora.classical.KernelErrorRatio;
-import org.tempora.diffusion.BundleException;
 import org.tempora.diffusion.ModelBundle;
 import org.tempora.diffusion.runtime.DeviceChoice;
-import org.tempora.engine.EngineException;
 import org.tempora.engine.CancellationToken;
 import org.tempora.engine.EngineOptions;
 import org.tempora.engine.GenerationRequest;
@@ -172,18 +170,8 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     private int timeDiffusion(PrintWriter out) throws Exception {
         if (steps < 1 || steps > EngineOptions.MAX_STEPS || runs < 1) throw new UsageException("--steps must be 1 to " + EngineOptions.MAX_STEPS + " and --runs at least 1");
-        DeviceChoice choice;
-        try {
-            choice = DeviceChoice.parse(device);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        ModelBundle bundle;
-        try {
-            bundle = ModelBundle.open(model);
-        } catch (BundleException e) {
-            throw new EngineException(e.getMessage(), e);
-        }
+        DeviceChoice choice = EngineSelection.device(device);
+        ModelBundle bundle = EngineSelection.bundle(model);
         List<Path> sharp = sharpImages();
         LinearImage photo = Resampling.resize(PhotoReader.read(sharp.get(0)).pixels(), bundle.width(), bundle.height());
         DiffusionTiming.run(bundle, choice, steps, runs, photo, out);

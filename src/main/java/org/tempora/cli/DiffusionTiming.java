@@ -27,7 +27,7 @@ final class DiffusionTiming {
     static void run(ModelBundle bundle, DeviceChoice device, int steps, int runs, LinearImage photo, PrintWriter out) throws Exception {
         try (DiffusionEngine engine = new DiffusionEngine(bundle, device)) {
             long t0 = System.nanoTime();
-            engine.load(ProgressListener.NONE);
+            engine.load(ProgressListener.NONE, CancellationToken.none());
             long loadMs = (System.nanoTime() - t0) / 1_000_000;
             out.printf(Locale.ROOT, "bundle %s %s: %dx%d, %d latent channels, %s, guidance %.2f%n", bundle.name(), bundle.version(),
                     bundle.width(), bundle.height(), bundle.latentChannels(), bundle.dtype().jsonName(), bundle.guidanceScale());

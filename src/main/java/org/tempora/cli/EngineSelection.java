@@ -23,12 +23,7 @@ final class EngineSelection {
 
     static Engine resolve(String name, Path model, String device, List<Path> modelsFolders, Consumer<String> notes)
             throws EngineException {
-        DeviceChoice choice;
-        try {
-            choice = DeviceChoice.parse(device);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        DeviceChoice choice = device(device);
         switch (name.toLowerCase(Locale.ROOT)) {
             case "classical" -> {
                 if (model != null) throw new UsageException("--model is for the diffusion engine: add --engine diffusion (or auto)");
@@ -50,8 +45,22 @@ final class EngineSelection {
     }
 
     private static Engine diffusion(Path folder, DeviceChoice choice) throws EngineException {
+        return new DiffusionEngine(bundle(folder), choice);
+    }
+
+    /** {@code --device}'s value, a usage error when it names no device. */
+    static DeviceChoice device(String spelling) {
         try {
-            return new DiffusionEngine(ModelBundle.open(folder), choice);
+            return DeviceChoice.parse(spelling);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The bundle in {@code folder}; a damaged or missing one is the engine's failure (exit 4) with the bundle's message. */
+    static ModelBundle bundle(Path folder) throws EngineException {
+        try {
+            return ModelBundle.open(folder);
         } catch (BundleException e) {
             throw new EngineException(e.getMessage(), e);
         }

@@ -92,16 +92,7 @@ public final class DiffusionEngine implements Engine, AutoCloseable {
         return device == null ? Optional.empty() : Optional.of(device.description());
     }
 
-    /** Verifies the bundle's checksums (once) and loads the sessions, if not done yet. */
-    public void load(ProgressListener progress) throws EngineException {
-        try {
-            load(progress, CancellationToken.none());
-        } catch (CancelledException e) {
-            throw new IllegalStateException("a token that is never cancelled was cancelled", e);
-        }
-    }
-
-    /** As {@link #load(ProgressListener)}; {@code cancel} is honoured between files while hashing. */
+    /** Verifies the bundle's checksums (once) and loads the sessions, if not done yet; {@code cancel} is honoured between files while hashing. */
     public synchronized void load(ProgressListener progress, CancellationToken cancel) throws EngineException, CancelledException {
         if (decoder != null) return;
         try {

@@ -19,42 +19,31 @@ final class ModelFrames {
         this.photoChannels = photoChannels;
     }
 
-    /** Frame {@code f} of planar frames [3][frames][H*W] at model resolution. */
+    /** Frame {@code f} of planar frames [3][frames][H*W] at model resolution, resized with care (Resampling). */
     LinearImage frame(float[] video, int frames, int f) {
         int plane = fit.modelWidth() * fit.modelHeight();
-        float[][] rgb = new float[3][];
-        float[] model = new float[plane];
-        for (int c = 0; c < 3; c++) {
+        return toPhoto(c -> {
+            float[] model = new float[plane];
             System.arraycopy(video, (c * frames + f) * plane, model, 0, plane);
-            rgb[c] = toLinear(fit.crop(model));
-        }
-        LinearImage cropped = new LinearImage(fit.width(), fit.height(), rgb);
-        LinearImage sized = cropped.width() == photoWidth && cropped.height() == photoHeight
-                ? cropped : Resampling.resize(cropped, photoWidth, photoHeight);
-        return photoChannels == 1 ? new LinearImage(photoWidth, photoHeight, new float[][] {sized.luminance()}) : sized;
+            return model;
+        }, false);
     }
 
     /** A preview from planar RGB [3][h*w] at latent resolution, enlarged bilinearly (fast, approximate). */
     LinearImage preview(float[] rgb, int h, int w) {
-        int n = h * w, modelW = fit.modelWidth(), modelH = fit.modelHeight();
-        float[] full = new float[3 * modelW * modelH];
-        float[] small = new float[n];
-        for (int c = 0; c < 3; c++) {
-            System.arraycopy(rgb, c * n, small, 0, n);
-            System.arraycopy(bilinear(small, w, h, modelW, modelH), 0, full, c * modelW * modelH, modelW * modelH);
-        }
-        return frameFast(full);
+        int n = h * w;
+        return toPhoto(c -> bilinear(java.util.Arrays.copyOfRange(rgb, c * n, (c + 1) * n), w, h, fit.modelWidth(), fit.modelHeight()), true);
     }
 
-    private LinearImage frameFast(float[] modelRgb) {
-        int plane = fit.modelWidth() * fit.modelHeight();
-        float[][] out = new float[3][];
-        float[] model = new float[plane];
+    /** The photo's rectangle of each model-sized plane, in linear light at the photo's size and channel count. */
+    private LinearImage toPhoto(java.util.function.IntFunction<float[]> modelPlane, boolean fast) {
+        float[][] rgb = new float[3][];
         for (int c = 0; c < 3; c++) {
-            System.arraycopy(modelRgb, c * plane, model, 0, plane);
-            out[c] = toLinear(bilinear(fit.crop(model), fit.width(), fit.height(), photoWidth, photoHeight));
+            float[] crop = fit.crop(modelPlane.apply(c));
+            rgb[c] = toLinear(fast ? bilinear(crop, fit.width(), fit.height(), photoWidth, photoHeight) : crop);
         }
-        LinearImage img = new LinearImage(photoWidth, photoHeight, out);
+        LinearImage img = new LinearImage(fast ? photoWidth : fit.width(), fast ? photoHeight : fit.height(), rgb);
+        if (img.width() != photoWidth || img.height() != photoHeight) img = Resampling.resize(img, photoWidth, photoHeight);
         return photoChannels == 1 ? new LinearImage(photoWidth, photoHeight, new float[][] {img.luminance()}) : img;
     }
 

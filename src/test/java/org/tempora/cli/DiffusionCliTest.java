@@ -94,6 +94,31 @@ class DiffusionCliTest {
     }
 
     @Test
+    void aMissingModelFolderOrUnknownFormatIsRefusedBeforeAnythingIsWritten() {
+        Path o = tmp.resolve("z");
+        CliRun missing = CliRun.of("generate", photo.toString(), "--out", o.toString(), "--engine", "diffusion", "--model", tmp.resolve("nowhere").toString());
+        assertEquals(ExitCode.ENGINE_FAILURE, missing.code(), missing.err());
+        assertTrue(missing.err().contains("does not exist") && missing.err().contains("bundle.json"), missing.err());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
+        CliRun format = CliRun.of("generate", photo.toString(), "--out", o.toString(), "--format", "webm");
+        assertEquals(ExitCode.USAGE, format.code(), format.err());
+        assertTrue(format.err().contains("webm"), format.err());
+        assertFalse(Files.exists(o));
+    }
+
+    @Test
+    void benchmarkOfABundleTimesItAndRefusesBadOptions() {
+        CliRun ok = CliRun.of("benchmark", "--model", bundle.toString(), "--images", tmp.toString(), "--steps", "2", "--runs", "1", "--device", "cpu");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("per step") && ok.out().contains("device: CPU"), ok.out());
+        assertEquals(ExitCode.USAGE, CliRun.of("benchmark", "--model", bundle.toString(), "--steps", "0").code());
+        assertEquals(ExitCode.USAGE, CliRun.of("benchmark", "--model", bundle.toString(), "--device", "tpu").code());
+        CliRun missing = CliRun.of("benchmark", "--model", tmp.resolve("nowhere").toString());
+        assertEquals(ExitCode.ENGINE_FAILURE, missing.code(), missing.err());
+        assertTrue(missing.err().contains("does not exist"), missing.err());
+    }
+
+    @Test
     void brokenBundleOrMissingGpuIsAnEngineErrorInOneLineAndWritesNothing() throws Exception {
         Path broken = BrokenBundles.wrongInputName(tmp.resolve("broken"));
         Path o = tmp.resolve("y");

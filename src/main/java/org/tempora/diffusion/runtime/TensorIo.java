@@ -42,14 +42,11 @@ public final class TensorIo {
         long[] shape = info.getShape();
         int n = Math.toIntExact(info.getNumElements());
         float[] out = new float[n];
-        switch (info.type) {
-            case FLOAT -> tensor.getFloatBuffer().get(out);
-            case FLOAT16 -> {
-                ShortBuffer half = tensor.getShortBuffer();
-                for (int i = 0; i < n; i++) out[i] = Fp16Conversions.fp16ToFloat(half.get(i));
-            }
-            default -> throw new OrtException("output " + name + " is " + info.type + ", expected float32 or float16");
+        if (info.type != OnnxJavaType.FLOAT && info.type != OnnxJavaType.FLOAT16) {
+            throw new OrtException("output " + name + " is " + info.type + ", expected float32 or float16");
         }
+        tensor.getFloatBuffer().get(out); // ONNX Runtime widens float16 to float32 here
+
         return new Tensor(out, shape);
     }
 }

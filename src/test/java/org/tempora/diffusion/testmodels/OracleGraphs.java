@@ -45,15 +45,21 @@ final class OracleGraphs {
      * v-prediction (Salimans and Ho 2022, eq. 9 rearranged) whose x0 estimate alpha_t x - sigma_t v is exactly the target
      * x0[:, k] = x[:, 0] + c * mean(intervals[:, k, :]). Arithmetic is float32; float16 inputs and outputs are cast.
      */
-    static ModelProto transformer(int channels, ModelBundle.Dtype dtype, float c, double[] alphasCumprod) {
+    /** Declares the transformer contract's inputs; returns the hidden states as float32 (cast from float16 if need be). */
+    static String transformerInputs(OnnxGraph g, int channels, ModelBundle.Dtype dtype) {
         DataType io = dataType(dtype);
-        OnnxGraph g = new OnnxGraph("oracle_transformer");
         g.input("hidden_states", io, "batch", LATENT_FRAMES, channels, "latent_h", "latent_w");
         g.input("timestep", DataType.INT64, "batch");
         g.input("intervals", DataType.FLOAT, "batch", LATENT_FRAMES, INTERVAL_VALUES);
         String x = dtype == ModelBundle.Dtype.FLOAT16
                 ? g.op("Cast", List.of("hidden_states"), integer("to", DataType.FLOAT.getNumber()))
                 : "hidden_states";
+        return x;
+    }
+
+    static ModelProto transformer(int channels, ModelBundle.Dtype dtype, float c, double[] alphasCumprod) {
+        OnnxGraph g = new OnnxGraph("oracle_transformer");
+        String x = transformerInputs(g, channels, dtype);
 
         float[] alphas = new float[alphasCumprod.length];
         float[] sigmas = new float[alphasCumprod.length];
@@ -77,7 +83,7 @@ final class OracleGraphs {
         } else {
             g.opTo("sample", "Div", List.of(residual, sigma));
         }
-        g.output("sample", io, "batch", LATENT_FRAMES, channels, "latent_h", "latent_w");
+        g.output("sample", dataType(dtype), "batch", LATENT_FRAMES, channels, "latent_h", "latent_w");
         return g.model();
     }
 

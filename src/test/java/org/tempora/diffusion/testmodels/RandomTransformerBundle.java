@@ -48,14 +48,8 @@ public final class RandomTransformerBundle {
 
     static ModelProto transformer(int channels, int depth, int dim, ModelBundle.Dtype dtype) {
         Weights w = new Weights(new Random(SEED));
-        DataType io = OracleGraphs.dataType(dtype);
         OnnxGraph g = new OnnxGraph("random_transformer");
-        g.input("hidden_states", io, "batch", LATENT_FRAMES, channels, "latent_h", "latent_w");
-        g.input("timestep", DataType.INT64, "batch");
-        g.input("intervals", DataType.FLOAT, "batch", LATENT_FRAMES, INTERVAL_VALUES);
-        String x = dtype == ModelBundle.Dtype.FLOAT16
-                ? g.op("Cast", List.of("hidden_states"), integer("to", DataType.FLOAT.getNumber()))
-                : "hidden_states";
+        String x = OracleGraphs.transformerInputs(g, channels, dtype);
 
         // Patchify: frames become the depth axis of a 1x2x2 Conv, so no reshape needs the dynamic h and w.
         String channelsFirst = g.op("Transpose", List.of(x), ints("perm", 0, 2, 1, 3, 4));                       // [B,C,6,h,w]
@@ -86,7 +80,7 @@ public final class RandomTransformerBundle {
         } else {
             g.opTo("sample", "Transpose", List.of(out), ints("perm", 0, 2, 1, 3, 4));
         }
-        g.output("sample", io, "batch", LATENT_FRAMES, channels, "latent_h", "latent_w");
+        g.output("sample", OracleGraphs.dataType(dtype), "batch", LATENT_FRAMES, channels, "latent_h", "latent_w");
         return g.model();
     }
 
