@@ -66,9 +66,6 @@ public final class ClassicalEngine implements Engine {
             int wh = Math.max(1, (int) Math.round(photo.height() * scale));
             work = Resampling.resize(photo, ww, wh);
             scale = (double) ww / photo.width();
-            warnings.add(String.format(Locale.ROOT,
-                    "worked at reduced resolution %dx%d (photo %dx%d): motion detail finer than %.1f photo pixels is not rendered",
-                    ww, wh, photo.width(), photo.height(), 1 / scale));
         }
         int w = work.width(), h = work.height();
         if (w < 32 || h < 32) throw new EngineException("the photo is too small (" + photo.width() + "x" + photo.height()
@@ -115,12 +112,32 @@ public final class ClassicalEngine implements Engine {
         long pathMs = ms(t2);
 
         long td = System.nanoTime();
-        ResidualRenderer renderer = new ResidualRenderer(work, kernel, ks, timed, strength, plan, progress, cancel);
+        // Estimated small, the blur is removed again at the finest size the options allow, with the path drawn thin there.
+        double detailScale = Math.min(1.0, Math.sqrt((double) options.maxDetailPixels() / photo.pixelCount()));
+        int rw = w, rh = h;
+        ResidualRenderer renderer;
+        if (scale < 1 && detailScale > scale * MIN_DETAIL_GAIN && strength >= DETAIL_MIN_STRENGTH) {
+            rw = detailScale >= 1 ? photo.width() : Math.max(w, (int) Math.round(photo.width() * detailScale));
+            rh = detailScale >= 1 ? photo.height() : Math.max(h, (int) Math.round(photo.height() * detailScale));
+            LinearImage detail = rw == photo.width() && rh == photo.height() ? photo : Resampling.resize(photo, rw, rh);
+            DetailKernels drawn = new DetailKernels(timed, (double) rw / w, span);
+            renderer = new ResidualRenderer(detail, drawn.exposure(), drawn.canvas(), drawn.canvas(), drawn.partials(plan.intervals()),
+                    strength, progress, cancel);
+            warnings.add(String.format(Locale.ROOT, "estimated the blur at reduced resolution %dx%d and removed it at %s %dx%d (photo %dx%d)",
+                    w, h, rw == photo.width() ? "full resolution" : "", rw, rh, photo.width(), photo.height()).replace("  ", " "));
+        } else {
+            renderer = new ResidualRenderer(work, kernel, ks, timed, strength, plan, progress, cancel);
+            if (scale < 1) {
+                warnings.add(String.format(Locale.ROOT,
+                        "worked at reduced resolution %dx%d (photo %dx%d): motion detail finer than %.1f photo pixels is not rendered",
+                        w, h, photo.width(), photo.height(), 1 / scale));
+            }
+        }
         long deconvMs = ms(td);
         long tr = System.nanoTime();
         // Frame by frame, all channels each, so the window shows frame 0 while the rest are rendered.
         float[][][] deltas = new float[plan.size()][][];
-        List<LinearImage> frames = new FrameList(photo, deltas, w, h);
+        List<LinearImage> frames = new FrameList(photo, deltas, rw, rh);
         for (int f = 0; f < plan.size(); f++) {
             cancel.throwIfCancelled();
             deltas[f] = renderer.residual(f);
@@ -186,6 +203,11 @@ public final class ClassicalEngine implements Engine {
         }
         return new int[] {x0, y0, x1 - x0, y1 - y0};
     }
+
+    /** A finer pass must add at least this factor of resolution to be worth a second deconvolution. */
+    static final double MIN_DETAIL_GAIN = 1.2;
+    /** Below this motion strength the path is too doubtful to be drawn as a thin line and deconvolved with. */
+    static final double DETAIL_MIN_STRENGTH = 0.5;
 
     /** Smallest region side, in working pixels, that the estimator gets a kernel from (a 15 px blur needs 3 x 15 + margins). */
     static final int MIN_REGION_SIDE = 48;

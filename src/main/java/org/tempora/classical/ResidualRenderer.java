@@ -32,13 +32,21 @@ final class ResidualRenderer {
      */
     ResidualRenderer(LinearImage work, float[] kernel, int ks, TimedKernel timed, double strength, FramePlan plan,
                      ProgressListener progress, CancellationToken cancel) throws CancelledException {
+        this(work, kernel, ks, timed.canvasSize(plan.span()), partials(timed, plan), strength, progress, cancel);
+    }
+
+    /**
+     * Deconvolves each channel of {@code work} by {@code kernel} (odd side {@code ks}, also the whole exposure's
+     * kernel) and renders frames through {@code partial}, kernels of odd side {@code canvas} >= ks.
+     */
+    ResidualRenderer(LinearImage work, float[] kernel, int ks, int canvas, List<float[]> partial, double strength,
+                     ProgressListener progress, CancellationToken cancel) throws CancelledException {
         this.width = work.width();
         this.height = work.height();
         this.strength = strength;
-        canvas = timed.canvasSize(plan.span());
+        this.canvas = canvas;
         float[] full = KernelOps.resizeCanvas(kernel, ks, canvas);
-        partial = new ArrayList<>(plan.size());
-        for (Interval iv : plan.intervals()) partial.add(timed.partialKernel(iv, canvas));
+        this.partial = List.copyOf(partial);
         this.outputChannels = work.channels();
         float[] luminance = work.channels() == 1 ? null : work.luminance();
         this.tone = luminance == null ? null : MonochromeTone.gains(work, luminance).orElse(null);
@@ -55,6 +63,13 @@ final class ResidualRenderer {
             reblurred[c] = sharp[c].convolve(full, canvas);
         }
         progress.progress("deconvolving", channels, channels);
+    }
+
+    private static List<float[]> partials(TimedKernel timed, FramePlan plan) {
+        int canvas = timed.canvasSize(plan.span());
+        List<float[]> out = new ArrayList<>(plan.size());
+        for (Interval iv : plan.intervals()) out.add(timed.partialKernel(iv, canvas));
+        return out;
     }
 
     int frameCount() { return partial.size(); }

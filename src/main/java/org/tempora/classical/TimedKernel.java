@@ -175,10 +175,17 @@ public final class TimedKernel {
 
     /** Path position at time t: inside the exposure from the kernel, outside continued by {@link PathContinuation}. */
     public double[] position(double t) {
+        return position(t, 1.0 / 64);
+    }
+
+    /**
+     * {@link #position(double)} averaged over the times t +/- halfWindow inside the exposure: a window as long as one
+     * pixel's time slice turns the pixel staircase into a line through the pixel centres.
+     */
+    double[] position(double t, double halfWindow) {
         if (t <= -0.5) return before.at(-0.5 - t);
         if (t >= 0.5) return after.at(t - 0.5);
-        double h = 1.0 / 64;
-        return centroid(Math.max(-0.5, t - h), Math.min(0.5, t + h));
+        return centroid(Math.max(-0.5, t - halfWindow), Math.min(0.5, t + halfWindow));
     }
 
     /** Odd canvas side that holds the partial kernels of every interval within {@code span}. */

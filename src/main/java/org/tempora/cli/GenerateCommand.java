@@ -103,6 +103,11 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Estimate the blur from this rectangle of the photo (photo pixels), then apply it to the whole photo.")
     String region;
 
+    @Option(names = "--detail", paramLabel = "MEGAPIXELS", defaultValue = "0",
+            description = {"Classical engine, photos over 1 megapixel: remove the blur estimated at reduced resolution again at up to",
+                    "this many megapixels, its path drawn thin there; 'full' for the photo's own size. Slower; 0 (default) for none."})
+    String detail;
+
     @Option(names = "--force", description = "Replace DIR if it holds an earlier Tempora output.")
     boolean force;
 
@@ -121,6 +126,7 @@ final class GenerateCommand implements Callable<Integer> {
         try {
             options = EngineOptions.defaults().withReverseTime(reverseTime).withKernelSize(kernelSize).withSteps(steps).withGuidance(guidance);
             if (region != null) options = options.withRegion(parseRegion(region));
+            options = options.withMaxDetailPixels(parseDetail(detail));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -200,6 +206,21 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     /** {@code x,y,w,h} in photo pixels. */
+    /** Pixels of the finer pass from "--detail": megapixels, "full" (no bound) or 0 (none). */
+    static long parseDetail(String text) {
+        if (text.trim().equalsIgnoreCase("full")) return Long.MAX_VALUE;
+        double megapixels;
+        try {
+            megapixels = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--detail takes megapixels (for example 4), 'full' or 0, not '" + text + "'");
+        }
+        if (!(megapixels >= 0) || megapixels > 1e6) {
+            throw new IllegalArgumentException("--detail takes megapixels from 0 up, 'full' or 0, not '" + text + "'");
+        }
+        return Math.round(megapixels * 1e6);
+    }
+
     static EngineOptions.Region parseRegion(String text) {
         String[] parts = text.split(",");
         if (parts.length != 4) throw new IllegalArgumentException("--region must be X,Y,WIDTH,HEIGHT in photo pixels, got '" + text + "'");

@@ -58,4 +58,16 @@ class GenerateKernelOptionTest {
         assertEquals(ExitCode.USAGE, bad.code());
         assertTrue(bad.err().contains("X,Y,WIDTH,HEIGHT"), bad.err());
     }
+
+    @Test
+    void detailTakesMegapixelsFullOrZeroAndRefusesTheRest() {
+        assertEquals(4_000_000L, GenerateCommand.parseDetail("4"));
+        assertEquals(2_500_000L, GenerateCommand.parseDetail("2.5"));
+        assertEquals(Long.MAX_VALUE, GenerateCommand.parseDetail("FULL"));
+        assertEquals(0L, GenerateCommand.parseDetail("0"));
+        for (String bad : new String[] {"-1", "lots", "NaN"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GenerateCommand.parseDetail(bad));
+            assertTrue(e.getMessage().contains("--detail"), e.getMessage());
+        }
+    }
 }
