@@ -24,8 +24,8 @@ public final class KernelErrorRatio {
     /** Translations searched, in pixels each way. */
     static final int MAX_SHIFT = 6;
 
-    /** One measurement: the blur's extent, the estimated kernel's size, both SSDs, their ratio and the estimation time. */
-    public record Item(String name, double extent, int estimatedSize, double ssdEstimated, double ssdTrue, double ratio, double seconds) {}
+    /** One measurement: the blur's extent, the true and estimated kernels' sizes, both SSDs, their ratio and the estimation time. */
+    public record Item(String name, double extent, int trueSize, int estimatedSize, double ssdEstimated, double ssdTrue, double ratio, double seconds) {}
 
     /**
      * Blurs the centre {@link #SIDE} x {@link #SIDE} luminance crop of {@code sharp} with the kernel of {@code path} (by
@@ -34,6 +34,15 @@ public final class KernelErrorRatio {
      */
     public static Item measure(String name, LinearImage sharp, Trajectory path, double noiseSigma, long seed, CancellationToken cancel)
             throws CancelledException {
+        return measure(name, sharp, path, noiseSigma, seed, false, cancel);
+    }
+
+    /**
+     * As {@link #measure(String, LinearImage, Trajectory, double, long, CancellationToken)}; with {@code trueSize} the
+     * estimator is told the true kernel's size instead of choosing one (to tell sizing errors from shape errors).
+     */
+    public static Item measure(String name, LinearImage sharp, Trajectory path, double noiseSigma, long seed, boolean trueSize,
+                               CancellationToken cancel) throws CancelledException {
         int ts = 2 * BlurSimulator.margin(path) + 1;
         float[] truth = BlurSimulator.kernelImage(path, ts);
         int big = SIDE + 2 * ts;
@@ -49,14 +58,14 @@ public final class KernelErrorRatio {
         for (int i = 0; i < blurred.length; i++) blurred[i] += (float) (noiseSigma * rng.nextGaussian());
 
         long t0 = System.nanoTime();
-        KernelEstimator.Estimate est = new KernelEstimator().estimate(blurred, SIDE, SIDE, 0, ProgressListener.NONE, cancel);
+        KernelEstimator.Estimate est = new KernelEstimator().estimate(blurred, SIDE, SIDE, trueSize ? ts : 0, ProgressListener.NONE, cancel);
         double seconds = (System.nanoTime() - t0) / 1e9;
         float[] withEstimate = Deconvolution.hyperLaplacian(blurred, SIDE, SIDE, est.kernel(), est.size(), cancel);
         float[] withTruth = Deconvolution.hyperLaplacian(blurred, SIDE, SIDE, truth, ts, cancel);
         int margin = ts / 2 + MAX_SHIFT;
         double e = shiftCompensatedSsd(withEstimate, reference, SIDE, SIDE, margin, MAX_SHIFT);
         double t = shiftCompensatedSsd(withTruth, reference, SIDE, SIDE, margin, MAX_SHIFT);
-        return new Item(name, CameraShake.extent(path), est.size(), e, t, e / t, seconds);
+        return new Item(name, CameraShake.extent(path), ts, est.size(), e, t, e / t, seconds);
     }
 
     /**

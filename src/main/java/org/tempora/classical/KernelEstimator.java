@@ -73,7 +73,6 @@ public final class KernelEstimator {
      * there are estimation noise, and retrying on a larger canvas only gives them more room.
      */
     static final double EDGE_MASS = 0.03;
-    private static final double GROWTH_MARGIN = 3, GROWTH_FRACTION = 0.25;
 
     /**
      * Estimates the blur kernel of a linear-light luminance plane (w x h, row-major).
@@ -175,8 +174,7 @@ public final class KernelEstimator {
                 double ratio = nominal / (double) nominalPrevious;
                 int upSize = nearestOdd(kSize * ratio);
                 float[] up = Resample.resize(k, kSize, kSize, upSize, upSize);
-                double r = KernelOps.supportRadius(k, kSize) * ratio;
-                lks = Math.min(nominal, 2 * (int) Math.ceil(r + GROWTH_MARGIN + GROWTH_FRACTION * r) + 1);
+                lks = KernelSizing.nextLevelSize(k, kSize, ratio, nominal);
                 k = KernelOps.resizeCanvas(up, upSize, lks);
                 KernelOps.clampAndThreshold(k, 0);
                 KernelOps.normalise(k, lks);

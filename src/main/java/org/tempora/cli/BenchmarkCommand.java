@@ -77,6 +77,17 @@ final class BenchmarkCommand implements Callable<Integer> {
             "over deconvolution with the true kernel) on random camera shake of several sizes over the sharp images."})
     boolean kernelError;
 
+    @Option(names = "--true-size", description = "With --kernel-error: tell the estimator the true kernel's size (separates sizing errors from shape errors).")
+    boolean trueSize;
+
+    @Option(names = "--only", paramLabel = "NAME", split = ",",
+            description = "With --kernel-error: only these images (file names without extension, comma-separated).")
+    List<String> only;
+
+    @Option(names = "--extents", paramLabel = "PX", split = ",",
+            description = "With --kernel-error: only these blur extents of 11, 17, 25, 33 (comma-separated).")
+    List<Double> extents;
+
     /** Blur extents (px) of the kernel-error test: Levin et al.'s recorded kernels span about 10-30 px. */
     static final double[] KERNEL_ERROR_EXTENTS = {11, 17, 25, 33};
     /** Noise of the kernel-error test, linear units (about 1% of a mid-grey in display units). */
@@ -134,16 +145,18 @@ final class BenchmarkCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "error ratio (Levin et al. 2009) on %dx%d luminance crops, %s, noise sigma %.3f, seed %d%n",
                 KernelErrorRatio.SIDE, KernelErrorRatio.SIDE, motion.equals("shake") ? "random shake (Boracchi-Foi)" : "smooth arcs",
                 KERNEL_ERROR_NOISE, seed);
-        out.printf(Locale.ROOT, "%-24s %7s %7s %9s %8s%n", "image", "extent", "kernel", "ratio", "seconds");
+        out.printf(Locale.ROOT, "%-24s %7s %7s %7s %9s %8s%n", "image", "extent", "truth", "kernel", "ratio", "seconds");
         List<Double> ratios = new ArrayList<>();
         double seconds = 0;
         List<Path> files = sharpImages();
         for (int i = 0; i < files.size(); i++) {
             LinearImage img = PhotoReader.read(files.get(i)).pixels();
             String name = files.get(i).getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            if (only != null && !only.contains(name)) continue;
             for (int j = 0; j < KERNEL_ERROR_EXTENTS.length; j++) {
                 Random rnd = new Random(seed * 1000 + i * 10L + j);
                 double extent = KERNEL_ERROR_EXTENTS[j];
+                if (extents != null && !extents.contains(extent)) continue;
                 Trajectory path = switch (motion) {
                     case "smooth" -> CameraShake.scaledToExtent(CameraShake.arc(extent, 360 * rnd.nextDouble(), 120 * rnd.nextDouble() - 60), extent);
                     case "shake" -> CameraShake.randomWithExtent(seed * 1000 + i * 10L + j, extent);
@@ -152,14 +165,15 @@ final class BenchmarkCommand implements Callable<Integer> {
                 int big = KernelErrorRatio.SIDE + 2 * (2 * BlurSimulator.margin(path) + 1);
                 LinearImage sharp = Math.min(img.width(), img.height()) < big ? coverAndCrop(img, big, big) : img;
                 KernelErrorRatio.Item r = KernelErrorRatio.measure(name, sharp, path, KERNEL_ERROR_NOISE, seed + i * 10L + j,
-                        CancellationToken.none());
-                out.printf(Locale.ROOT, "%-24s %7.0f %7d %9.2f %8.2f%n", name, r.extent(), r.estimatedSize(), r.ratio(), r.seconds());
+                        trueSize, CancellationToken.none());
+                out.printf(Locale.ROOT, "%-24s %7.0f %7d %7d %9.2f %8.2f%n", name, r.extent(), r.trueSize(), r.estimatedSize(), r.ratio(), r.seconds());
                 out.flush();
                 ratios.add(r.ratio());
                 seconds += r.seconds();
             }
         }
         int n = ratios.size();
+        if (n == 0) throw new UsageException("--only and --extents left no items");
         long under2 = ratios.stream().filter(r -> r <= 2).count(), under3 = ratios.stream().filter(r -> r <= 3).count();
         double mean = ratios.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         double geo = Math.exp(ratios.stream().mapToDouble(Math::log).average().orElse(Double.NaN));

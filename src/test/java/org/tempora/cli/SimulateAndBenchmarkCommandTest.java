@@ -59,6 +59,21 @@ class SimulateAndBenchmarkCommandTest {
     }
 
     @Test
+    void kernelErrorRunsOnASubsetAndCanBeToldTheTrueSize() throws Exception {
+        DevImages.path("camera.png");
+        CliRun r = CliRun.of("benchmark", "--kernel-error", "--only", "camera", "--extents", "11", "--true-size");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("1 items"), r.out());
+        // told the true size, the estimate has it: the row reads "camera  11  N  N  ratio  seconds"
+        String row = r.out().lines().filter(l -> l.startsWith("camera")).findFirst().orElseThrow();
+        String[] f = row.trim().split("\\s+");
+        assertEquals("11", f[1], row);
+        assertEquals(f[2], f[3], row);
+        CliRun none = CliRun.of("benchmark", "--kernel-error", "--only", "no-such-image");
+        assertEquals(ExitCode.USAGE, none.code(), none.err());
+    }
+
+    @Test
     void scoreRefusesAPhotoOfAnotherSize() throws Exception {
         Path sim = tmp.resolve("sim");
         assertEquals(0, CliRun.of("simulate", DevImages.path("chelsea.png").toString(), "--out", sim.toString(), "--frames", "3").code());
