@@ -238,7 +238,7 @@ final class GenerateCommand implements Callable<Integer> {
     /** Renders and encodes frames on every core (PNG compression dominates for large scans). */
     static List<String> writeFrames(List<LinearImage> frames, long frameBytes, Path dir, int bitDepth, IntFunction<String> xmp, CancellationToken cancel)
             throws Exception {
-        // One rendered frame plus its encoded copy per thread must fit in the heap beside the engine's data.
+        // A rendered frame and its renderer's temporaries per thread must fit beside the engine's data (the PNG encoder streams rows).
         int byMemory = (int) Math.max(1, Runtime.getRuntime().maxMemory() / 4 / frameBytes);
         int threads = Math.max(1, Math.min(Math.min(frames.size(), byMemory), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -42,7 +42,7 @@ public final class Main {
     /** Runs the command line without exiting. */
     public static int run(String... args) {
         try {
-            return commandLine().execute(args);
+            return commandLine(args).execute(args);
         } catch (OutOfMemoryError e) {
             System.err.println("tempora: out of memory; run with a larger heap (java -Xmx8g -jar ...) or use a smaller photo");
             return ExitCode.ENGINE_FAILURE;
@@ -51,7 +51,7 @@ public final class Main {
 
     /** Runs the command line with its output captured, for tests and embedding. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         int code = cli.execute(args);
@@ -60,8 +60,8 @@ public final class Main {
         return code;
     }
 
-    static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new TemporaCommand());
+    static CommandLine commandLine(String... args) {
+        CommandLine cli = TemporaCommand.forArguments(args);
         cli.setExecutionExceptionHandler(Main::handle);
         cli.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();

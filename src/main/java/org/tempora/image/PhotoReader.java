@@ -1,14 +1,24 @@
 package org.tempora.image;
 
+import org.tempora.io.PngDecoder;
+import org.tempora.io.PngLayout;
+
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
+import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferUShort;
 import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +31,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,6 +49,11 @@ public final class PhotoReader {
     private static final int BUDGET_BYTES_PER_PIXEL = 8 + 12 + 12;
 
     public static Photo read(Path file) throws UnreadablePhotoException {
+        return read(file, true);
+    }
+
+    /** @param plainPngDecoder false forces ImageIO for every PNG (tests compare the two decoders with it) */
+    static Photo read(Path file, boolean plainPngDecoder) throws UnreadablePhotoException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         byte[] head = new byte[ImageFormat.SNIFF_LENGTH];
         int n = sniff(file, name, head, "this is a folder, not a photo; choose an image file inside it");
@@ -48,8 +64,11 @@ public final class PhotoReader {
         BufferedImage decoded;
         try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
             scanHeaders(format, in, facts);
-            in.seek(0);
-            decoded = decodeFirstImage(in, format, name, facts);
+            decoded = format == ImageFormat.PNG && plainPngDecoder && facts.icc == null ? plainPng(file, name) : null;
+            if (decoded == null) {
+                in.seek(0);
+                decoded = decodeFirstImage(in, format, name, facts);
+            }
         } catch (IOException e) {
             if (e instanceof UnreadablePhotoException u) throw u;
             throw ReadFailure.decoding(name, format.displayName, e, facts.complete);
@@ -134,6 +153,26 @@ public final class PhotoReader {
         } finally {
             reader.dispose();
         }
+    }
+
+    /**
+     * The common PNG without palette, transparency chunk or ICC profile, decoded without ImageIO (whose start-up and
+     * per-pixel 16-bit path cost more than the decoding itself) into the raster ImageIO would give; null for any other
+     * PNG and any damaged one, which then go to ImageIO and its messages.
+     */
+    private static BufferedImage plainPng(Path file, String name) throws IOException {
+        Optional<PngDecoder.Samples> decoded = PngDecoder.decode(file, layout -> checkMemory(name, layout.width(), layout.height()));
+        if (decoded.isEmpty()) return null;
+        PngLayout l = decoded.get().layout();
+        boolean alpha = l.channels() == 2 || l.channels() == 4;
+        ColorSpace cs = ColorSpace.getInstance(l.channels() <= 2 ? ColorSpace.CS_GRAY : ColorSpace.CS_sRGB);
+        int[] offsets = new int[l.channels()];
+        for (int b = 0; b < offsets.length; b++) offsets[b] = b;
+        DataBuffer data = l.bitDepth() == 16 ? new DataBufferUShort(decoded.get().shorts(), decoded.get().shorts().length)
+                : new DataBufferByte(decoded.get().bytes(), decoded.get().bytes().length);
+        WritableRaster raster = Raster.createInterleavedRaster(data, l.width(), l.height(), l.width() * l.channels(), l.channels(), offsets, null);
+        ComponentColorModel cm = new ComponentColorModel(cs, alpha, false, alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, data.getDataType());
+        return new BufferedImage(cm, raster, false, null);
     }
 
     /** TwelveMonkeys registers ahead of the JDK plugins; we take the first reader that accepts the bytes. */
