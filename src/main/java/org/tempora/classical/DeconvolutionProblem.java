@@ -21,7 +21,8 @@ final class DeconvolutionProblem {
         this.w = w;
         this.h = h;
         int gap = Math.max(2 * ks, 16);
-        this.fft = new RealFft2d(FftSize.good(w + gap), FftSize.good(h + gap));
+        int[] size = FftSize.plane(w + gap, h + gap);
+        this.fft = new RealFft2d(size[0], size[1]);
         this.offsetX = (fft.width - w) / 2;
         this.offsetY = (fft.height - h) / 2;
         int n = fft.width * fft.height;
@@ -45,11 +46,7 @@ final class DeconvolutionProblem {
 
         kernelPower = new float[fft.spectrumLength() / 2];
         Spectra.magnitudeSquared(kernel, kernelPower);
-        gradientPower = new float[kernelPower.length];
-        float[] power = new float[kernelPower.length];
-        Spectra.magnitudeSquared(Spectra.ofForwardDifferenceX(fft), gradientPower);
-        Spectra.magnitudeSquared(Spectra.ofForwardDifferenceY(fft), power);
-        for (int i = 0; i < power.length; i++) gradientPower[i] += power[i];
+        gradientPower = Spectra.gradientPower(fft);
     }
 
     int paddedLength() { return fft.width * fft.height; }

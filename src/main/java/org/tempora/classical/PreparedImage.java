@@ -17,7 +17,8 @@ public final class PreparedImage {
         this.h = h;
         this.maxKernelSize = maxKernelSize;
         this.pad = maxKernelSize / 2;
-        this.fft = new RealFft2d(FftSize.good(w + 2 * pad), FftSize.good(h + 2 * pad));
+        int[] plane = FftSize.plane(w + 2 * pad, h + 2 * pad);
+        this.fft = new RealFft2d(plane[0], plane[1]);
         double sum = 0;
         for (float v : img) sum += v;
         this.mean = (float) (sum / img.length);
@@ -34,18 +35,33 @@ public final class PreparedImage {
 
     /** 'Same'-size convolution with {@code k} (ks x ks, ks <= maxKernelSize), replicate border. */
     public float[] convolve(float[] k, int ks) {
+        return convolve(kernelSpectrum(k, ks));
+    }
+
+    /**
+     * The spectrum of {@code k} (ks x ks, ks <= maxKernelSize) on this image's FFT plane, for {@link #convolve(float[])}
+     * here and on every image prepared with the same size and maximum kernel size: one transform for all channels.
+     */
+    float[] kernelSpectrum(float[] k, int ks) {
         if (ks < 1 || k.length != ks * ks) throw new IllegalArgumentException("kernel has " + k.length + " values, expected " + ks + "^2");
         if (ks > maxKernelSize) throw new IllegalArgumentException("kernel size " + ks + " exceeds the prepared maximum " + maxKernelSize);
-        float[] plane = new float[fft.width * fft.height];
         float[] spec = fft.newSpectrum();
-        Spectra.ofKernel(fft, k, ks, plane, spec);
-        Spectra.multiply(spec, spectrum, spec);
+        Spectra.ofKernel(fft, k, ks, new float[fft.width * fft.height], spec);
+        return spec;
+    }
+
+    /** 'Same'-size convolution with a kernel given by its {@link #kernelSpectrum} (left untouched), replicate border. */
+    float[] convolve(float[] kernelSpectrum) {
+        if (kernelSpectrum.length != fft.spectrumLength()) {
+            throw new IllegalArgumentException("kernel spectrum of " + kernelSpectrum.length + " values, expected " + fft.spectrumLength());
+        }
+        float[] spec = fft.newSpectrum();
+        Spectra.multiply(kernelSpectrum, spectrum, spec);
+        float[] plane = new float[fft.width * fft.height];
         fft.inverse(spec, plane);
-        double kSum = 0;
-        for (float v : k) kSum += v;
         float[] out = new float[w * h];
         BorderPadding.crop(plane, fft.width, pad, pad, out, w, h);
-        float offset = (float) (mean * kSum);
+        float offset = mean * kernelSpectrum[0]; // the kernel's DC term is its sum
         for (int i = 0; i < out.length; i++) out[i] += offset;
         return out;
     }

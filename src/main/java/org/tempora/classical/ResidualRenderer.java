@@ -55,12 +55,14 @@ final class ResidualRenderer {
         int channels = planes.length;
         sharp = new PreparedImage[channels];
         reblurred = new float[channels][];
+        float[] fullSpectrum = null;
         for (int c = 0; c < channels; c++) {
             cancel.throwIfCancelled();
             progress.progress("deconvolving", c, channels);
             float[] s = Deconvolution.hyperLaplacian(planes[c], width, height, kernel, ks, cancel);
             sharp[c] = FftConvolution.prepare(s, width, height, canvas);
-            reblurred[c] = sharp[c].convolve(full, canvas);
+            if (fullSpectrum == null) fullSpectrum = sharp[c].kernelSpectrum(full, canvas);
+            reblurred[c] = sharp[c].convolve(fullSpectrum);
         }
         progress.progress("deconvolving", channels, channels);
     }
@@ -77,8 +79,9 @@ final class ResidualRenderer {
     /** Frame {@code index}'s residual strength (S*K_i - S*K), one plane per channel, at the working size. */
     float[][] residual(int index) {
         float[][] out = new float[outputChannels][];
+        float[] kernelSpectrum = sharp[0].kernelSpectrum(partial.get(index), canvas); // channels share one plane size
         for (int c = 0; c < sharp.length; c++) {
-            float[] frame = sharp[c].convolve(partial.get(index), canvas);
+            float[] frame = sharp[c].convolve(kernelSpectrum);
             float[] base = reblurred[c];
             for (int i = 0; i < frame.length; i++) frame[i] = (float) (strength * (frame[i] - base[i]));
             out[c] = frame;

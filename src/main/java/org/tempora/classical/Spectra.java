@@ -42,6 +42,22 @@ final class Spectra {
         return spec;
     }
 
+    /**
+     * |Dx|^2 + |Dy|^2 per frequency of the half spectrum, for the forward differences of {@link Gradients}, in closed
+     * form: |exp(2 pi i u / W) - 1|^2 = 4 sin^2(pi u / W), so no transform is needed.
+     */
+    static float[] gradientPower(RealFft2d fft) {
+        int cw = fft.cw, h = fft.height;
+        double[] sx = new double[cw], sy = new double[h];
+        for (int u = 0; u < cw; u++) sx[u] = 4 * Math.pow(Math.sin(Math.PI * u / fft.width), 2);
+        for (int v = 0; v < h; v++) sy[v] = 4 * Math.pow(Math.sin(Math.PI * v / h), 2);
+        float[] out = new float[cw * h];
+        for (int v = 0; v < h; v++) {
+            for (int u = 0; u < cw; u++) out[v * cw + u] = (float) (sx[u] + sy[v]);
+        }
+        return out;
+    }
+
     /** |a|^2 per frequency, written into {@code out} (half the length of {@code a}). */
     static void magnitudeSquared(float[] a, float[] out) {
         for (int i = 0, n = out.length; i < n; i++) {

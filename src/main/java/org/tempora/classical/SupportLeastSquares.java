@@ -19,7 +19,7 @@ final class SupportLeastSquares {
      */
     SupportLeastSquares(float[] autocorrelation, float[] crossCorrelation, int W, int H, int ks, double gammaRelative) {
         this.ks = ks;
-        this.side = FftSize.good(2 * ks - 1);
+        this.side = FftSize.plane(2 * ks - 1, 2 * ks - 1)[0];
         this.fft = new RealFft2d(side, side);
         this.plane = new float[side * side];
         this.spec = fft.newSpectrum();

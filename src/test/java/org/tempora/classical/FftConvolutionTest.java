@@ -68,6 +68,34 @@ class FftConvolutionTest {
     }
 
     @Test
+    void oneKernelSpectrumServesEveryImageOfTheSameSize() {
+        int w = 61, h = 40, ks = 9;
+        float[] k = asymmetricKernel(ks, 3);
+        PreparedImage a = FftConvolution.prepare(randomPlane(w * h, 1), w, h, 11);
+        PreparedImage b = FftConvolution.prepare(randomPlane(w * h, 2), w, h, 11);
+        float[] spectrum = a.kernelSpectrum(k, ks);
+        float[] copy = spectrum.clone();
+        assertTrue(maxAbsDiff(a.convolve(k, ks), a.convolve(spectrum)) < 1e-6);
+        assertTrue(maxAbsDiff(b.convolve(k, ks), b.convolve(spectrum)) < 1e-6);
+        assertArrayEquals(copy, spectrum, 0f, "the spectrum is left untouched");
+        assertThrows(IllegalArgumentException.class, () -> FftConvolution.prepare(new float[16], 4, 4, 3).convolve(spectrum));
+    }
+
+    @Test
+    void planesArePowersOfTwoWhereCheaper() {
+        assertEquals(512, FftSize.powerOfTwo(257));
+        assertEquals(256, FftSize.powerOfTwo(256));
+        assertEquals(2, FftSize.powerOfTwo(1));
+        // 101: 108^2 * 1.66 = 19364 against 128^2 = 16384
+        assertArrayEquals(new int[] {128, 128}, FftSize.plane(101, 101));
+        // 738 x 458: 750 x 512 costs 384000 * 1.33 = 510720, below 1024 x 512 = 524288 and 750 x 480 = 597600
+        assertArrayEquals(new int[] {750, 512}, FftSize.plane(738, 458));
+        assertArrayEquals(new int[] {600, 360}, FftSize.plane(592, 359));
+        assertEquals(512 * 512, FftSize.cost(512, 512), 0);
+        assertEquals(600 * 360 * (1 + 2 * FftSize.MIXED_RADIX_COST), FftSize.cost(600, 360), 1e-6);
+    }
+
+    @Test
     void rejectsOversizedKernel() {
         PreparedImage p = FftConvolution.prepare(new float[16], 4, 4, 3);
         assertThrows(IllegalArgumentException.class, () -> p.convolve(new float[25], 5));

@@ -1,0 +1,66 @@
+package org.tempora.classical;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** {@link RealFft2d} against the direct DFT, and the closed-form spectra of {@link Spectra}. */
+class SpectraTest {
+    /** X(u, v) = sum_x,y x(x, y) exp(-2 pi i (u x / W + v y / H)), by direct summation in double precision. */
+    private static double[] directDft(float[] plane, int w, int h, int u, int v) {
+        double re = 0, im = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double phase = -2 * Math.PI * ((double) u * x / w + (double) v * y / h);
+                re += plane[y * w + x] * Math.cos(phase);
+                im += plane[y * w + x] * Math.sin(phase);
+            }
+        }
+        return new double[] {re, im};
+    }
+
+    @Test
+    void halfSpectrumMatchesDirectDftAndInverts() {
+        // powers of two (split radix) and mixed radix sides, as FftSize.plane picks both
+        int[][] sizes = {{16, 8}, {12, 10}, {32, 15}, {10, 16}};
+        for (int[] s : sizes) {
+            int w = s[0], h = s[1];
+            SplittableRandom r = new SplittableRandom(w * 100L + h);
+            float[] plane = new float[w * h];
+            for (int i = 0; i < plane.length; i++) plane[i] = (float) r.nextDouble(-1, 1);
+            RealFft2d fft = new RealFft2d(w, h);
+            float[] spec = fft.newSpectrum();
+            fft.forward(plane, spec);
+            for (int v = 0; v < h; v++) {
+                for (int u = 0; u <= w / 2; u++) {
+                    double[] d = directDft(plane, w, h, u, v);
+                    int i = 2 * (v * fft.cw + u);
+                    assertEquals(d[0], spec[i], 1e-4, w + "x" + h + " re(" + u + "," + v + ")");
+                    assertEquals(d[1], spec[i + 1], 1e-4, w + "x" + h + " im(" + u + "," + v + ")");
+                }
+            }
+            float[] back = new float[w * h];
+            fft.inverse(spec, back);
+            assertArrayEquals(plane, back, 1e-5f, w + "x" + h + " round trip");
+        }
+    }
+
+    @Test
+    void closedFormGradientPowerEqualsTransformedDifferences() {
+        for (int[] s : new int[][] {{16, 8}, {12, 10}, {30, 7}}) {
+            RealFft2d fft = new RealFft2d(s[0], s[1]);
+            int m = fft.spectrumLength() / 2;
+            float[] dx = new float[m], dy = new float[m];
+            Spectra.magnitudeSquared(Spectra.ofForwardDifferenceX(fft), dx);
+            Spectra.magnitudeSquared(Spectra.ofForwardDifferenceY(fft), dy);
+            float[] power = Spectra.gradientPower(fft);
+            assertEquals(m, power.length);
+            for (int i = 0; i < m; i++) assertEquals(dx[i] + dy[i], power[i], 1e-5, s[0] + "x" + s[1] + " at " + i);
+        }
+        // Nyquist in both directions: |e^(i pi) - 1|^2 = 4 each
+        RealFft2d fft = new RealFft2d(8, 4);
+        assertEquals(8f, Spectra.gradientPower(fft)[2 * fft.cw + 4], 1e-6f);
+        assertEquals(0f, Spectra.gradientPower(fft)[0], 0f);
+    }
+}
