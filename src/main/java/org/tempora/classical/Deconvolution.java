@@ -36,10 +36,8 @@ public final class Deconvolution {
             cancel.throwIfCancelled();
             HyperLaplacianShrinkage shrink = new HyperLaplacianShrinkage(alpha, beta);
             Gradients.forward(x, W, H, gx, gy);
-            for (int i = 0; i < n; i++) {
-                gx[i] = shrink.apply(gx[i]);
-                gy[i] = shrink.apply(gy[i]);
-            }
+            shrink.applyInPlace(gx, n);
+            shrink.applyInPlace(gy, n);
             Gradients.adjoint(gx, gy, W, H, div);
             fft.forward(div, spec);
             solveQuadratic(spec, dataTerm, p.kernelPower, p.gradientPower, lambda, beta);
