@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.FutureTask;
 import org.tempora.engine.BlurKernel;
 import org.tempora.engine.CancellationToken;
 import org.tempora.engine.CancelledException;
@@ -35,7 +34,7 @@ import org.tempora.timeline.PlanLimits;
  *
  * <p>A listener that {@link ProgressListener#wantsFrames() wants frames} gets approximate previews of every frame
  * from a coarse level of the kernel estimate ({@link FramePreview}), then each final frame as soon as it is
- * rendered, in index order; the check for non-uniform blur runs beside the deconvolution and the frames, as it only adds a warning.
+ * rendered, in index order; the check for non-uniform blur runs after the frames, as it only adds a warning.
  */
 public final class ClassicalEngine implements Engine {
     public static final String ID = "classical";
@@ -112,71 +111,49 @@ public final class ClassicalEngine implements Engine {
         Interval span = plan.span();
         long pathMs = ms(t2);
 
-        // The check only adds a warning and needs nothing from the frames: it runs beside them, on its own token so that
-        // a failed or cancelled render stops it too.
-        CancellationToken checkCancel = new CancellationToken();
-        long tu = System.nanoTime();
-        long[] uniformityMs = new long[1]; // written before the task completes, so read safely after it
-        FutureTask<Optional<String>> uniformity = new FutureTask<>(() -> {
-            try {
-                return options.region().isEmpty() ? BlurUniformityCheck.check(luminance, w, h, kernel, ks, checkCancel) : Optional.empty();
-            } finally {
-                uniformityMs[0] = ms(tu);
-            }
-        });
-        Thread checker = new Thread(uniformity, "tempora-uniformity-check");
-        checker.setDaemon(true);
-        checker.start();
-        boolean rendered = false;
-        long deconvMs, renderMs;
+        long td = System.nanoTime();
+        // Estimated small, the blur is removed again at the finest size the options allow, with the path drawn thin there.
+        double detailScale = Math.min(1.0, Math.sqrt((double) options.maxDetailPixels() / photo.pixelCount()));
         int rw = w, rh = h;
-        float[][][] deltas = new float[plan.size()][][];
-        List<LinearImage> frames;
-        try {
-            long td = System.nanoTime();
-            // Estimated small, the blur is removed again at the finest size the options allow, with the path drawn thin there.
-            double detailScale = Math.min(1.0, Math.sqrt((double) options.maxDetailPixels() / photo.pixelCount()));
-            ResidualRenderer renderer;
-            if (scale < 1 && detailScale > scale * MIN_DETAIL_GAIN && strength >= DETAIL_MIN_STRENGTH) {
-                rw = detailScale >= 1 ? photo.width() : Math.max(w, (int) Math.round(photo.width() * detailScale));
-                rh = detailScale >= 1 ? photo.height() : Math.max(h, (int) Math.round(photo.height() * detailScale));
-                LinearImage detail = rw == photo.width() && rh == photo.height() ? photo : Resampling.resize(photo, rw, rh);
-                DetailKernels drawn = new DetailKernels(timed, (double) rw / w, span);
-                renderer = new ResidualRenderer(detail, drawn.exposure(), drawn.canvas(), drawn.canvas(), drawn.partials(plan.intervals()),
-                        strength, progress, cancel);
-                warnings.add(String.format(Locale.ROOT, "estimated the blur at reduced resolution %dx%d and removed it at %s %dx%d (photo %dx%d)",
-                        w, h, rw == photo.width() ? "full resolution" : "", rw, rh, photo.width(), photo.height()).replace("  ", " "));
-            } else {
-                renderer = new ResidualRenderer(work, kernel, ks, timed, strength, plan, progress, cancel);
-                if (scale < 1) {
-                    warnings.add(String.format(Locale.ROOT,
-                            "worked at reduced resolution %dx%d (photo %dx%d): motion detail finer than %.1f photo pixels is not rendered",
-                            w, h, photo.width(), photo.height(), 1 / scale));
-                }
+        ResidualRenderer renderer;
+        if (scale < 1 && detailScale > scale * MIN_DETAIL_GAIN && strength >= DETAIL_MIN_STRENGTH) {
+            rw = detailScale >= 1 ? photo.width() : Math.max(w, (int) Math.round(photo.width() * detailScale));
+            rh = detailScale >= 1 ? photo.height() : Math.max(h, (int) Math.round(photo.height() * detailScale));
+            LinearImage detail = rw == photo.width() && rh == photo.height() ? photo : Resampling.resize(photo, rw, rh);
+            DetailKernels drawn = new DetailKernels(timed, (double) rw / w, span);
+            renderer = new ResidualRenderer(detail, drawn.exposure(), drawn.canvas(), drawn.canvas(), drawn.partials(plan.intervals()),
+                    strength, progress, cancel);
+            warnings.add(String.format(Locale.ROOT, "estimated the blur at reduced resolution %dx%d and removed it at %s %dx%d (photo %dx%d)",
+                    w, h, rw == photo.width() ? "full resolution" : "", rw, rh, photo.width(), photo.height()).replace("  ", " "));
+        } else {
+            renderer = new ResidualRenderer(work, kernel, ks, timed, strength, plan, progress, cancel);
+            if (scale < 1) {
+                warnings.add(String.format(Locale.ROOT,
+                        "worked at reduced resolution %dx%d (photo %dx%d): motion detail finer than %.1f photo pixels is not rendered",
+                        w, h, photo.width(), photo.height(), 1 / scale));
             }
-            deconvMs = ms(td);
-            long tr = System.nanoTime();
-            // Frames are rendered in parallel and handed over in order, so the window shows frame 0 while the rest are rendered.
-            frames = new FrameList(photo, deltas, rw, rh);
-            renderer.renderAll(cancel, (f, residual) -> {
-                cancel.throwIfCancelled(); // the next frame may be done already, but a listener that cancelled wants no more
-                deltas[f] = residual;
-                if (progress.wantsFrames()) progress.frame(f, frames.get(f), false);
-            });
-            renderMs = ms(tr);
-            rendered = true;
-        } finally {
-            if (!rendered) checkCancel.cancel();
         }
-        long tw = System.nanoTime();
-        ParallelInOrder.await(uniformity).ifPresent(warnings::add);
-        long uniformityWaitMs = ms(tw);
+        long deconvMs = ms(td);
+        long tr = System.nanoTime();
+        // Frame by frame, all channels each, so the window shows frame 0 while the rest are rendered.
+        float[][][] deltas = new float[plan.size()][][];
+        List<LinearImage> frames = new FrameList(photo, deltas, rw, rh);
+        for (int f = 0; f < plan.size(); f++) {
+            cancel.throwIfCancelled();
+            deltas[f] = renderer.residual(f);
+            if (progress.wantsFrames()) progress.frame(f, frames.get(f), false);
+        }
+        long renderMs = ms(tr);
+
+        // After the frames: the check only adds a warning, so it need not keep the window waiting.
+        long tu = System.nanoTime();
+        if (options.region().isEmpty()) BlurUniformityCheck.check(luminance, w, h, kernel, ks, cancel).ifPresent(warnings::add);
+        long uniformityMs = ms(tu);
         warnings.addAll(pathWarnings);
 
         timings.put("estimateKernel", estimateMs);
         if (preview != null) timings.put("preview", previewMs);
-        timings.put("uniformityCheck", uniformityMs[0]); // beside deconvolve and render
-        timings.put("uniformityWait", uniformityWaitMs);
+        timings.put("uniformityCheck", uniformityMs);
         timings.put("path", pathMs);
         timings.put("deconvolve", deconvMs);
         timings.put("render", renderMs);

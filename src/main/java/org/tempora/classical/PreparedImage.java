@@ -17,7 +17,8 @@ public final class PreparedImage {
         this.h = h;
         this.maxKernelSize = maxKernelSize;
         this.pad = maxKernelSize / 2;
-        this.fft = plane(w, h, maxKernelSize);
+        int[] plane = FftSize.plane(w + 2 * pad, h + 2 * pad);
+        this.fft = new RealFft2d(plane[0], plane[1]);
         double sum = 0;
         for (float v : img) sum += v;
         this.mean = (float) (sum / img.length);
@@ -42,22 +43,6 @@ public final class PreparedImage {
      * here and on every image prepared with the same size and maximum kernel size: one transform for all channels.
      */
     float[] kernelSpectrum(float[] k, int ks) {
-        return kernelSpectrum(fft, maxKernelSize, k, ks);
-    }
-
-    /** {@link #kernelSpectrum(float[], int)} for the images of size w x h prepared for {@code maxKernelSize}, before any is. */
-    static float[] kernelSpectrum(int w, int h, int maxKernelSize, float[] k, int ks) {
-        return kernelSpectrum(plane(w, h, maxKernelSize), maxKernelSize, k, ks);
-    }
-
-    /** The FFT plane of a w x h image with room for kernels up to {@code maxKernelSize} on every side. */
-    private static RealFft2d plane(int w, int h, int maxKernelSize) {
-        int pad = maxKernelSize / 2;
-        int[] size = FftSize.plane(w + 2 * pad, h + 2 * pad);
-        return new RealFft2d(size[0], size[1]);
-    }
-
-    private static float[] kernelSpectrum(RealFft2d fft, int maxKernelSize, float[] k, int ks) {
         if (ks < 1 || k.length != ks * ks) throw new IllegalArgumentException("kernel has " + k.length + " values, expected " + ks + "^2");
         if (ks > maxKernelSize) throw new IllegalArgumentException("kernel size " + ks + " exceeds the prepared maximum " + maxKernelSize);
         float[] spec = fft.newSpectrum();

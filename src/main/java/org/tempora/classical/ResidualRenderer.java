@@ -55,19 +55,16 @@ final class ResidualRenderer {
         int channels = planes.length;
         sharp = new PreparedImage[channels];
         reblurred = new float[channels][];
-        float[] fullSpectrum = PreparedImage.kernelSpectrum(width, height, canvas, full, canvas); // channels share one plane size
-        progress.progress("deconvolving", 0, channels);
-        // One thread per channel: three on two cores still finish sooner than two and then one alone.
-        ParallelInOrder.run(channels, channels, c -> {
+        float[] fullSpectrum = null;
+        for (int c = 0; c < channels; c++) {
             cancel.throwIfCancelled();
+            progress.progress("deconvolving", c, channels);
             float[] s = Deconvolution.hyperLaplacian(planes[c], width, height, kernel, ks, cancel);
-            PreparedImage prepared = FftConvolution.prepare(s, width, height, canvas);
-            reblurred[c] = prepared.convolve(fullSpectrum);
-            return prepared;
-        }, (c, prepared) -> {
-            sharp[c] = prepared;
-            progress.progress("deconvolving", c + 1, channels);
-        });
+            sharp[c] = FftConvolution.prepare(s, width, height, canvas);
+            if (fullSpectrum == null) fullSpectrum = sharp[c].kernelSpectrum(full, canvas);
+            reblurred[c] = sharp[c].convolve(fullSpectrum);
+        }
+        progress.progress("deconvolving", channels, channels);
     }
 
     private static List<float[]> partials(TimedKernel timed, FramePlan plan) {
@@ -78,14 +75,6 @@ final class ResidualRenderer {
     }
 
     int frameCount() { return partial.size(); }
-
-    /** Every frame's {@link #residual}, computed on all cores, handed to {@code sink} in index order as each is ready. */
-    void renderAll(CancellationToken cancel, ParallelInOrder.Sink<float[][]> sink) throws CancelledException {
-        ParallelInOrder.run(frameCount(), ParallelInOrder.cores(), f -> {
-            cancel.throwIfCancelled();
-            return residual(f);
-        }, sink);
-    }
 
     /** Frame {@code index}'s residual strength (S*K_i - S*K), one plane per channel, at the working size. */
     float[][] residual(int index) {
