@@ -11,6 +11,9 @@ final class SupportLeastSquares {
     private final RealFft2d fft;
     private final float[] aSpectrum, c, plane, spec;
     private final float gamma;
+    private final double a0;
+    /** Extra diagonal weight per support pixel (the IRLS form of an L1 penalty), or null. */
+    private float[] reweight;
 
     /**
      * @param autocorrelation A on the full W x H grid, lag 0 at index 0 (wrapping)
@@ -37,6 +40,7 @@ final class SupportLeastSquares {
         for (int j = 0; j < ks; j++) {
             for (int i = 0; i < ks; i++) c[j * ks + i] = crossCorrelation[Math.floorMod(j - h, H) * W + Math.floorMod(i - h, W)];
         }
+        this.a0 = autocorrelation[0];
         this.gamma = (float) (gammaRelative * autocorrelation[0]);
     }
 
@@ -70,6 +74,22 @@ final class SupportLeastSquares {
         }
     }
 
+    /**
+     * One iteratively-reweighted least-squares pass for an added L1 penalty mu |k|_1 (Levin et al. 2011's sparse kernel
+     * prior, IRLS as in Daubechies et al. 2010): the diagonal gains mu / max(|k_i|, eps) from the current k, with
+     * mu = {@code l1Relative} A(0) max|k| and eps = max|k| / 100, then conjugate gradients from k as in {@link #solve}.
+     */
+    void solveReweighted(float[] k, double l1Relative, int iterations) {
+        double peak = 0;
+        for (float v : k) peak = Math.max(peak, Math.abs(v));
+        if (!(peak > 0)) return;
+        double mu = l1Relative * a0 * peak, eps = peak / 100;
+        reweight = new float[k.length];
+        for (int i = 0; i < k.length; i++) reweight[i] = (float) (mu / Math.max(Math.abs(k[i]), eps));
+        solve(k, iterations);
+        reweight = null;
+    }
+
     /** out = (A + gamma I) v on the support. */
     private void apply(float[] v, float[] out) {
         java.util.Arrays.fill(plane, 0f);
@@ -82,7 +102,9 @@ final class SupportLeastSquares {
         fft.inverse(spec, plane);
         for (int j = 0; j < ks; j++) {
             for (int i = 0; i < ks; i++) {
-                out[j * ks + i] = plane[Math.floorMod(j - h, side) * side + Math.floorMod(i - h, side)] + gamma * v[j * ks + i];
+                int q = j * ks + i;
+                float g = reweight == null ? gamma : gamma + reweight[q];
+                out[q] = plane[Math.floorMod(j - h, side) * side + Math.floorMod(i - h, side)] + g * v[q];
             }
         }
     }

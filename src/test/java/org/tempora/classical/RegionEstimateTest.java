@@ -44,9 +44,10 @@ class RegionEstimateTest {
         LinearImage photo = halves();
         double left = elongation(kernelFrom(photo, new EngineOptions.Region(0, 0, W / 2 - 20, H)));
         double right = elongation(kernelFrom(photo, new EngineOptions.Region(W / 2 + 20, 0, W / 2 - 20, H)));
-        // a 15 px stroke has variance 18.7 + 1 along it and 1 across it
+        // a 15 px stroke has variance 18.7 + 1 along it and 1 across it; the estimator's L1 kernel prior concentrates a
+        // uniform stroke towards its middle, so the estimate's ratio is higher (measured 0.264 vertical, 0.104 without L1)
         assertTrue(left > 5, "left half: horizontal stroke, x/y variance " + left);
-        assertTrue(right < 0.2, "right half: vertical stroke, x/y variance " + right);
+        assertTrue(right < 0.3, "right half: vertical stroke, x/y variance " + right);
     }
 
     @Test
