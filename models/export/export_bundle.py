@@ -35,7 +35,8 @@ def parse_args(argv=None):
     p.add_argument("--opset", type=int, default=17)
     p.add_argument("--attention", choices=["ort-mha", "sdpa"], default="ort-mha",
                    help="ort-mha: com.microsoft::MultiHeadAttention (fused on ORT CUDA); sdpa: plain ONNX ops")
-    p.add_argument("--guidance-scale", type=float, default=1.0, help="1.0 for the in-the-wild checkpoint")
+    p.add_argument("--guidance-scale", type=float, default=1.1,
+                   help="1.1 as the reference inference.py runs the in-the-wild checkpoint (outsidephotos.yaml); 1.0 = no guidance, batch 1")
     p.add_argument("--name", default="blur2vid in-the-wild (CogVideoX-2b)")
     p.add_argument("--version", default="1.0")
     p.add_argument("--random-weights", action="store_true", help="real-size model, random weights, no download")
