@@ -8,6 +8,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -25,10 +26,15 @@ import org.tempora.engine.Engine;
 /**
  * Engine choice, seed, samples and steps: the engines of {@link WindowEngines}, unavailable ones greyed with their
  * reason under the list; a seed field with a "New sample" button; for a sampling engine the number of samples, and
- * for the diffusion engine its sampling steps. Choosing an engine switches the session to it (not while work runs)
+ * for the diffusion engine its sampling steps; the classical engine's full-resolution detail pass. Choosing an engine switches the session to it (not while work runs)
  * and is remembered in the preferences.
  */
 public final class EnginePanel extends GridPane {
+    /** What the detail checkbox does, shown in its tooltip when it can be ticked. */
+    static final String FULL_DETAIL_HELP = "For photos over 1 megapixel the classical engine estimates the blur at reduced"
+            + " resolution. Ticked, it removes the blur again at the photo's full size, drawing the camera path thin there:"
+            + " finer frames, a slower run.";
+
     /** The Steps spinner's range: fewer than 1 is no sampling, more than 200 is hours on most machines for little gain. */
     public static final int MIN_STEPS = 1, MAX_STEPS = 200;
 
@@ -111,6 +117,7 @@ public final class EnginePanel extends GridPane {
         addSampleCount(sampling);
         int defaultSteps = choices.stream().mapToInt(EngineChoice::defaultSteps).filter(s -> s > 0).findFirst().orElse(50);
         addSteps(Math.max(MIN_STEPS, Math.min(MAX_STEPS, defaultSteps)));
+        addFullDetail();
 
         EngineChoice first = choices.stream().filter(EngineChoice::available).findFirst().orElseThrow();
         Optional<EngineChoice> remembered = prefs.engine().flatMap(engines::choice).filter(EngineChoice::available);
@@ -191,6 +198,32 @@ public final class EnginePanel extends GridPane {
         stepsLabel.managedProperty().bind(stepsLabel.visibleProperty());
         add(stepsLabel, 0, 4);
         add(spinner, 1, 4);
+    }
+
+    /**
+     * The full-resolution detail checkbox: greyed unless the classical engine runs on a photo over 1 megapixel, its
+     * tooltip then saying why. The tooltip sits on a label holding it too, as a disabled control shows no tooltip of its own.
+     */
+    private void addFullDetail() {
+        CheckBox box = new CheckBox("Full-resolution detail (slower)");
+        box.setId("fullDetail");
+        box.selectedProperty().bindBidirectional(session.fullDetailProperty());
+        javafx.beans.binding.StringBinding why = Bindings.createStringBinding(
+                () -> SessionModel.whyNoFullDetail(session.engine(), session.photoProperty().get()),
+                session.engineProperty(), session.photoProperty());
+        box.disableProperty().bind(why.isNotEmpty());
+        Tooltip tip = new Tooltip();
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        tip.textProperty().bind(Bindings.createStringBinding(
+                () -> why.get().isEmpty() ? FULL_DETAIL_HELP : "Unavailable. " + why.get(), why));
+        box.setTooltip(tip); // shown while it can be ticked; the label around it shows the same tooltip while greyed
+        box.accessibleHelpProperty().bind(tip.textProperty());
+        box.setAccessibleText("Full-resolution detail");
+        Label holder = new Label(null, box);
+        holder.setId("fullDetailHolder");
+        holder.setTooltip(tip);
+        add(holder, 0, 5, 3, 1);
     }
 
     /** Takes the editor's text as the value, or puts the value back when the text is empty or out of range. */

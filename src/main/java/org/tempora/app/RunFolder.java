@@ -138,6 +138,8 @@ public final class RunFolder implements AutoCloseable {
         } else {
             opts.put("reverseTime", request.options().reverseTime());
             opts.put("kernelSize", request.options().kernelSize() == 0 ? "auto" : request.options().kernelSize());
+            long detail = request.options().maxDetailPixels();
+            if (detail > 0) opts.put("detail", detail == Long.MAX_VALUE ? "full" : detail); // as generate --detail takes it
         }
         FramePlan plan = request.plan();
         opts.put("plan", String.format(Locale.ROOT, "%d frames over [%.3f, %.3f]", plan.size(), plan.span().start(), plan.span().end()));

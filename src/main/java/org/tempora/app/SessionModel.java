@@ -3,10 +3,12 @@ package org.tempora.app;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyListProperty;
 import javafx.beans.property.ReadOnlyListWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -53,6 +55,7 @@ public final class SessionModel implements AutoCloseable {
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 0);
     private final IntegerProperty sampleCount = new SimpleIntegerProperty(this, "sampleCount", 1);
     private final IntegerProperty steps = new SimpleIntegerProperty(this, "steps", 0);
+    private final BooleanProperty fullDetail = new SimpleBooleanProperty(this, "fullDetail", false);
     private final ReadOnlyListWrapper<Image> sampleThumbnails = new ReadOnlyListWrapper<>(this, "sampleThumbnails", FXCollections.observableArrayList());
     private final ReadOnlyIntegerWrapper chosenSample = new ReadOnlyIntegerWrapper(this, "chosenSample", 0);
     private Image[] frames = new Image[0];
@@ -106,6 +109,42 @@ public final class SessionModel implements AutoCloseable {
 
     /** Whether the engine can play its frames in reverse time: only the classical engine's camera path can be reversed. */
     public static boolean reversesTime(Engine engine) { return ClassicalEngine.ID.equals(engine.id()); }
+
+    /**
+     * Whether runs remove the blur again at the photo's full size after estimating it at reduced resolution (the
+     * classical engine's finer pass, {@code generate --detail full}); applies only where {@link #whyNoFullDetail} is "".
+     */
+    public BooleanProperty fullDetailProperty() { return fullDetail; }
+
+    /**
+     * Why the full-resolution pass cannot apply to {@code engine} and {@code photo} (null: none open), in words for the
+     * user; "" when it can. Only the classical engine estimates at reduced size, and only above
+     * {@link EngineOptions#DEFAULT_MAX_WORKING_PIXELS} pixels.
+     */
+    public static String whyNoFullDetail(Engine engine, Photo photo) {
+        if (!ClassicalEngine.ID.equals(engine.id())) {
+            return "Classical engine only: the diffusion model does not estimate a blur to remove again.";
+        }
+        if (photo == null) return "For photos over 1 megapixel: open one first (Ctrl+O).";
+        if (photo.pixels().pixelCount() > EngineOptions.DEFAULT_MAX_WORKING_PIXELS) return "";
+        return String.format(Locale.ROOT, "This photo is %d x %d pixels (%.2f megapixels): its blur is already estimated"
+                + " and removed at full size; the finer pass is for photos over 1 megapixel.",
+                photo.width(), photo.height(), photo.pixels().pixelCount() / 1e6);
+    }
+
+    /** Whether the next run with {@code running} takes the full-resolution pass: ticked, and it applies. */
+    boolean takesFullDetail(Engine running) { return fullDetail.get() && whyNoFullDetail(running, photo.get()).isEmpty(); }
+
+    /**
+     * The options of a run with {@code running}: steps only mean something to a sampling engine, reverse time only to
+     * one that can reverse its path, and the finer pass only where {@link #whyNoFullDetail} allows it.
+     */
+    EngineOptions runOptions(Engine running) {
+        return EngineOptions.defaults()
+                .withReverseTime(reversesTime(running) && plan.reverseTimeProperty().get())
+                .withSteps(running.samples() ? Math.max(0, Math.min(EngineOptions.MAX_STEPS, steps.get())) : 0)
+                .withMaxDetailPixels(takesFullDetail(running) ? Long.MAX_VALUE : EngineOptions.DEFAULT_MAX_DETAIL_PIXELS);
+    }
 
     /**
      * Makes {@code next} the engine of the following runs; the plan is re-checked against its limits. Refused, with a
@@ -217,13 +256,11 @@ public final class SessionModel implements AutoCloseable {
         int count = sampleFrames.length;
         RunCapture capture = new RunCapture(photo.get().pixels(), p);
         Engine running = engine.get();
-        // Steps only mean something to a sampling engine; reverse time only to one that can reverse its path.
-        EngineOptions options = EngineOptions.defaults()
-                .withReverseTime(reversesTime(running) && plan.reverseTimeProperty().get())
-                .withSteps(running.samples() ? Math.max(0, Math.min(EngineOptions.MAX_STEPS, steps.get())) : 0);
+        EngineOptions options = runOptions(running);
         GenerationRequest request = new GenerationRequest(photo.get().pixels(), p, sampleSeed, options);
         String which = count > 1 ? String.format(Locale.ROOT, " (sample %d of %d, seed %d)", sample + 1, count, sampleSeed) : "";
-        status.set("Generating " + p.size() + " frames with the " + running.id() + " engine" + which + "...");
+        String detail = options.maxDetailPixels() > 0 ? ", detail at full resolution" : "";
+        status.set("Generating " + p.size() + " frames with the " + running.id() + " engine" + which + detail + "...");
         tasks.run("Starting", (reporter, cancel) -> FrameGeneration.run(capture.around(running), request, reporter,
                 (index, pixels, preview) -> reporter.post(() -> frameArrived(run, sample, index, pixels, preview)), cancel),
                 new FxTasks.Outcome<>() {

@@ -5,8 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** What the window tests share: waiting on the FX thread, and the development photos. */
@@ -37,5 +41,20 @@ final class FxTestSupport {
         Path crop = dir.resolve("chelsea-crop.png");
         ImageIO.write(full.getSubimage(120, 40, 200, 150), "png", crop.toFile());
         return crop;
+    }
+
+    /** Scrolls the side panel (the scroll pane around {@code query}'s node) so the node's bottom edge is on screen, as a user would before clicking it. */
+    static void scrollIntoView(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        robot.interact(() -> {
+            Node p = node.getParent();
+            while (p != null && !(p instanceof ScrollPane)) p = p.getParent();
+            if (!(p instanceof ScrollPane pane)) return;
+            Node content = pane.getContent();
+            Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+            double view = pane.getViewportBounds().getHeight(), extra = content.getBoundsInLocal().getHeight() - view;
+            if (extra > 0) pane.setVvalue(Math.max(0, Math.min(1, (b.getMaxY() - view) / extra)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -117,6 +117,7 @@ class SampleStripTest {
         assertEquals(0, session.chosenSampleProperty().get());
         assertEquals(0, brightest(session.shownImageProperty().get()), "the first sample is on the timeline");
 
+        FxTestSupport.scrollIntoView(robot, "#sampleThumb1"); // below the fold of the side panel in a 760-pixel window
         robot.clickOn("#sampleThumb1");
         assertEquals(1, session.chosenSampleProperty().get());
         assertEquals(4, session.framesReadyProperty().get());
