@@ -141,6 +141,8 @@ class FullDetailTest {
         open(robot, largePhoto());
         assertEquals(Long.MAX_VALUE, session.runOptions(classical).maxDetailPixels());
         assertTrue(box(robot).isSelected(), "the box shows the session's choice");
+        waitFor(10, "the box to be enabled for the large photo", () -> !box(robot).isDisabled());
+        FxTestSupport.scrollIntoView(robot, "#fullDetail");
         robot.clickOn("#fullDetail");
         assertFalse(session.fullDetailProperty().get(), "a click unticks it");
         assertEquals(0, session.runOptions(classical).maxDetailPixels());
@@ -148,6 +150,8 @@ class FullDetailTest {
 
     @Test void tickingItOnALargePhotoMakesGenerateAskForTheFullSize(FxRobot robot) throws Exception {
         open(robot, largePhoto());
+        waitFor(10, "the box to be enabled for the large photo", () -> !box(robot).isDisabled());
+        FxTestSupport.scrollIntoView(robot, "#fullDetail");
         robot.clickOn("#fullDetail");
         assertTrue(session.fullDetailProperty().get());
         robot.clickOn("#generateButton");
