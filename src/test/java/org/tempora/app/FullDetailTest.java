@@ -154,7 +154,7 @@ class FullDetailTest {
         assertFalse(session.fullDetailProperty().get(), "off to start with");
         robot.interact(() -> box(robot).fire()); // as a click or Space does; the mouse path is covered by the test above
         assertTrue(session.fullDetailProperty().get());
-        robot.clickOn("#generateButton");
+        robot.interact(() -> robot.lookup("#generateButton").queryButton().fire());
         waitFor(20, "the run to end", () -> !session.tasks().busyProperty().get() && !classical.requests.isEmpty());
         GenerationRequest request = classical.requests.get(0);
         assertEquals(Long.MAX_VALUE, request.options().maxDetailPixels());
