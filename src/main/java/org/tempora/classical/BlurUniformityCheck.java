@@ -291,30 +291,9 @@ public final class BlurUniformityCheck {
         if ((long) hw * hh <= pixels) return half.clone();
         double f = Math.sqrt(pixels / ((double) hw * hh));
         int ww = Math.max(1, (int) (hw * f)), wh = Math.max(1, (int) (hh * f));
-        double[] sat = new double[(hw + 1) * (hh + 1)]; // summed-area table of |grad|
-        for (int y = 0; y < hh; y++) {
-            double rowSum = 0;
-            for (int x = 0; x < hw; x++) {
-                int i = (y + y0) * w + x + x0;
-                double g = x + 1 < hw && y + 1 < hh ? Math.abs(lum[i + 1] - lum[i]) + Math.abs(lum[i + w] - lum[i]) : 0;
-                rowSum += g;
-                sat[(y + 1) * (hw + 1) + x + 1] = sat[y * (hw + 1) + x + 1] + rowSum;
-            }
-        }
         int step = Math.max(1, Math.max(hw - ww, hh - wh) / 16);
-        int bestX = 0, bestY = 0;
-        double best = -1;
-        for (int y = 0; y <= hh - wh; y += step) {
-            for (int x = 0; x <= hw - ww; x += step) {
-                double e = sat[(y + wh) * (hw + 1) + x + ww] - sat[y * (hw + 1) + x + ww] - sat[(y + wh) * (hw + 1) + x] + sat[y * (hw + 1) + x];
-                if (e > best) {
-                    best = e;
-                    bestX = x;
-                    bestY = y;
-                }
-            }
-        }
-        return new int[] {x0 + bestX, y0 + bestY, ww, wh};
+        int[] at = DetailedWindow.find(lum, w, x0, y0, hw, hh, null, ww, wh, step);
+        return new int[] {at[0], at[1], ww, wh};
     }
 
     /**

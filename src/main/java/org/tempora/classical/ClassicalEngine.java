@@ -123,8 +123,8 @@ public final class ClassicalEngine implements Engine {
             DetailKernels drawn = new DetailKernels(timed, (double) rw / w, span);
             renderer = new ResidualRenderer(detail, drawn.exposure(), drawn.canvas(), drawn.canvas(), drawn.partials(plan.intervals()),
                     strength, progress, cancel);
-            warnings.add(String.format(Locale.ROOT, "estimated the blur at reduced resolution %dx%d and removed it at %s %dx%d (photo %dx%d)",
-                    w, h, rw == photo.width() ? "full resolution" : "", rw, rh, photo.width(), photo.height()).replace("  ", " "));
+            warnings.add(String.format(Locale.ROOT, "estimated the blur at reduced resolution %dx%d and removed it at %s%dx%d (photo %dx%d)",
+                    w, h, rw == photo.width() ? "full resolution " : "", rw, rh, photo.width(), photo.height()));
         } else {
             renderer = new ResidualRenderer(work, kernel, ks, timed, strength, plan, progress, cancel);
             if (scale < 1) {

@@ -262,34 +262,11 @@ public final class KernelEstimator {
         if ((long) w * h <= MAX_ESTIMATION_PIXELS) return new int[] {0, 0, w, h};
         double f = Math.sqrt(MAX_ESTIMATION_PIXELS / ((double) w * h));
         int ww = Math.max(16, (int) (w * f)), wh = Math.max(16, (int) (h * f));
-        // summed-area table of |grad| (clipped pixels contribute nothing)
-        double[] sat = new double[(w + 1) * (h + 1)];
-        for (int y = 0; y < h; y++) {
-            double row = 0;
-            for (int x = 0; x < w; x++) {
-                int i = y * w + x;
-                double g = 0;
-                if (x + 1 < w && y + 1 < h && lum[i] < SATURATION_LEVEL) {
-                    g = Math.abs(lum[i + 1] - lum[i]) + Math.abs(lum[i + w] - lum[i]);
-                }
-                row += g;
-                sat[(y + 1) * (w + 1) + x + 1] = sat[y * (w + 1) + x + 1] + row;
-            }
-        }
+        boolean[] clipped = new boolean[lum.length];
+        for (int i = 0; i < lum.length; i++) clipped[i] = !(lum[i] < SATURATION_LEVEL);
         int step = Math.max(1, Math.min(w - ww, h - wh) / 16 + 1);
-        int bestX = (w - ww) / 2, bestY = (h - wh) / 2;
-        double best = -1;
-        for (int y = 0; y <= h - wh; y += step) {
-            for (int x = 0; x <= w - ww; x += step) {
-                double e = sat[(y + wh) * (w + 1) + x + ww] - sat[y * (w + 1) + x + ww] - sat[(y + wh) * (w + 1) + x] + sat[y * (w + 1) + x];
-                if (e > best) {
-                    best = e;
-                    bestX = x;
-                    bestY = y;
-                }
-            }
-        }
-        return new int[] {bestX, bestY, ww, wh};
+        int[] at = DetailedWindow.find(lum, w, 0, 0, w, h, clipped, ww, wh, step);
+        return new int[] {at[0], at[1], ww, wh};
     }
 
     /** (scale, kernel size) per level, coarsest first: kernels shrink by sqrt(2) down to about 5 px. */

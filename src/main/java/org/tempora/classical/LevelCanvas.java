@@ -61,34 +61,9 @@ record LevelCanvas(int fftWidth, int fftHeight, int x, int y, int width, int hei
         return out;
     }
 
-    /** Top-left corner of the ww x wh window with the largest sum of |grad| (L1), by a summed-area table. */
+    /** Top-left corner of the ww x wh window with the most gradient ({@link DetailedWindow}), every position tried. */
     static int[] mostDetailed(float[] lum, int w, int h, boolean[] excluded, int ww, int wh) {
         if (ww >= w && wh >= h) return new int[] {0, 0};
-        double[] sat = new double[(w + 1) * (h + 1)];
-        for (int y = 0; y < h; y++) {
-            double row = 0;
-            for (int x = 0; x < w; x++) {
-                int i = y * w + x;
-                double g = 0;
-                if (x + 1 < w && y + 1 < h && (excluded == null || !excluded[i])) {
-                    g = Math.abs(lum[i + 1] - lum[i]) + Math.abs(lum[i + w] - lum[i]);
-                }
-                row += g;
-                sat[(y + 1) * (w + 1) + x + 1] = sat[y * (w + 1) + x + 1] + row;
-            }
-        }
-        int bestX = (w - ww) / 2, bestY = (h - wh) / 2;
-        double best = -1;
-        for (int y = 0; y <= h - wh; y++) {
-            for (int x = 0; x <= w - ww; x++) {
-                double e = sat[(y + wh) * (w + 1) + x + ww] - sat[y * (w + 1) + x + ww] - sat[(y + wh) * (w + 1) + x] + sat[y * (w + 1) + x];
-                if (e > best) {
-                    best = e;
-                    bestX = x;
-                    bestY = y;
-                }
-            }
-        }
-        return new int[] {bestX, bestY};
+        return DetailedWindow.find(lum, w, 0, 0, w, h, excluded, ww, wh, 1);
     }
 }

@@ -32,7 +32,12 @@ final class ResidualRenderer {
      */
     ResidualRenderer(LinearImage work, float[] kernel, int ks, TimedKernel timed, double strength, FramePlan plan,
                      ProgressListener progress, CancellationToken cancel) throws CancelledException {
-        this(work, kernel, ks, timed.canvasSize(plan.span()), partials(timed, plan), strength, progress, cancel);
+        this(work, kernel, ks, timed.canvasSize(plan.span()), timed, plan, strength, progress, cancel);
+    }
+
+    private ResidualRenderer(LinearImage work, float[] kernel, int ks, int canvas, TimedKernel timed, FramePlan plan, double strength,
+                             ProgressListener progress, CancellationToken cancel) throws CancelledException {
+        this(work, kernel, ks, canvas, partials(timed, plan, canvas), strength, progress, cancel);
     }
 
     /**
@@ -67,8 +72,7 @@ final class ResidualRenderer {
         progress.progress("deconvolving", channels, channels);
     }
 
-    private static List<float[]> partials(TimedKernel timed, FramePlan plan) {
-        int canvas = timed.canvasSize(plan.span());
+    private static List<float[]> partials(TimedKernel timed, FramePlan plan, int canvas) {
         List<float[]> out = new ArrayList<>(plan.size());
         for (Interval iv : plan.intervals()) out.add(timed.partialKernel(iv, canvas));
         return out;

@@ -60,6 +60,16 @@ class GenerateKernelOptionTest {
     }
 
     @Test
+    void aBadDetailIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path sim = simulated();
+        Path out = tmp.resolve("detail");
+        CliRun bad = CliRun.of("generate", sim.resolve("blurred.png").toString(), "--out", out.toString(), "--detail", "lots");
+        assertEquals(ExitCode.USAGE, bad.code());
+        assertTrue(bad.err().contains("--detail takes megapixels"), bad.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void detailTakesMegapixelsFullOrZeroAndRefusesTheRest() {
         assertEquals(4_000_000L, GenerateCommand.parseDetail("4"));
         assertEquals(2_500_000L, GenerateCommand.parseDetail("2.5"));

@@ -19,7 +19,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -71,12 +70,7 @@ class PngDecoderTest {
     }
 
     static Stream<Arguments> layoutsAndFilters() {
-        List<Arguments> list = new ArrayList<>();
-        for (int[] s : new int[][] {{1, 1}, {7, 3}, {3, 7}, {40, 9}})
-            for (int ch = 1; ch <= 4; ch++)
-                for (int bits : new int[] {8, 16})
-                    for (PngEncoder.Filter f : PngEncoder.Filter.values()) list.add(Arguments.of(new PngLayout(s[0], s[1], ch, bits), f));
-        return list.stream();
+        return PngEncoderTest.layoutsAndFilters(new int[][] {{1, 1}, {7, 3}, {3, 7}, {40, 9}});
     }
 
     @ParameterizedTest

@@ -93,8 +93,12 @@ class PngEncoderTest {
     }
 
     static Stream<Arguments> layoutsAndFilters() {
+        return layoutsAndFilters(new int[][] {{1, 1}, {7, 3}, {2, 9}, {33, 17}});
+    }
+
+    /** Every channel count, bit depth and filter at each of these sizes {width, height}. */
+    static Stream<Arguments> layoutsAndFilters(int[][] sizes) {
         List<Arguments> list = new ArrayList<>();
-        int[][] sizes = {{1, 1}, {7, 3}, {2, 9}, {33, 17}};
         for (int[] s : sizes)
             for (int ch = 1; ch <= 4; ch++)
                 for (int bits : new int[] {8, 16})
