@@ -174,7 +174,7 @@ class DiffusionWindowTest {
             session.tasks().stageProperty().addListener((o, a, b) -> stages.add(b));
             session.captionProperty().addListener((o, a, b) -> captions.add(b));
         });
-        robot.clickOn("#generateButton");
+        FxTestSupport.clickVisible(robot, "#generateButton");
         waitFor(60, "8 frames", () -> session.framesReadyProperty().get() == 8 && !session.tasks().busyProperty().get());
         assertEquals("", session.errorProperty().get());
         assertTrue(session.statusProperty().get().startsWith("8 frames in "), session.statusProperty().get());
@@ -219,7 +219,7 @@ class DiffusionWindowTest {
             session.plan().frameCountProperty().set(8);
             spinner(robot, "#steps").getValueFactory().setValue(100);
         });
-        robot.clickOn("#generateButton");
+        FxTestSupport.clickVisible(robot, "#generateButton");
         waitFor(30, "sampling to start", () -> robot.lookup("#stageText").queryAs(Label.class).getText().startsWith("Sampling step "));
         assertTrue(engineList(robot).isDisabled(), "no switching while a run goes on");
         robot.clickOn("#cancelButton");

@@ -44,6 +44,12 @@ final class FxTestSupport {
     }
 
     /** Scrolls the side panel (the scroll pane around {@code query}'s node) so the node's bottom edge is on screen, as a user would before clicking it. */
+    /** Clicks a control of the side panel as a user would: scrolled into view first (the stage's size carries over between tests). */
+    static void clickVisible(FxRobot robot, String query) {
+        scrollIntoView(robot, query);
+        robot.clickOn(query);
+    }
+
     static void scrollIntoView(FxRobot robot, String query) {
         Node node = robot.lookup(query).query();
         robot.interact(() -> {

@@ -46,7 +46,7 @@ class InspectViewTest {
         robot.interact(() -> session.open(photo));
         waitFor(20, "the photo to open", () -> session.photoProperty().get() != null && !session.tasks().busyProperty().get());
         robot.interact(() -> session.plan().frameCountProperty().set(frames));
-        robot.clickOn("#generateButton");
+        FxTestSupport.clickVisible(robot, "#generateButton");
         waitFor(60, frames + " frames", () -> session.completedRunProperty().get() != null && !session.tasks().busyProperty().get());
     }
 

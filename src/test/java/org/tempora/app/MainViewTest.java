@@ -101,7 +101,7 @@ class MainViewTest {
     @Test void generatesFramesThenScrubsThemWithKeys(FxRobot robot, @TempDir Path dir) throws Exception {
         openAndWait(robot, smallPhoto(dir));
         robot.interact(() -> session.plan().frameCountProperty().set(6));
-        robot.clickOn("#generateButton");
+        FxTestSupport.clickVisible(robot, "#generateButton");
         waitFor(60, "6 frames", () -> session.framesReadyProperty().get() == 6 && !session.tasks().busyProperty().get());
         assertEquals("", session.errorProperty().get());
         assertTrue(session.statusProperty().get().startsWith("6 frames in "), session.statusProperty().get());

@@ -56,7 +56,7 @@ class MotionViewTest {
         robot.interact(() -> session.open(photo));
         waitFor(20, "the photo to open", () -> session.photoProperty().get() != null && !session.tasks().busyProperty().get());
         robot.interact(() -> session.plan().frameCountProperty().set(FRAMES));
-        robot.clickOn("#generateButton");
+        FxTestSupport.clickVisible(robot, "#generateButton");
         waitFor(60, FRAMES + " frames", () -> session.completedRunProperty().get() != null && !session.tasks().busyProperty().get());
         return photo;
     }

@@ -107,7 +107,7 @@ class SampleStripTest {
             session.seedProperty().set(6);
             session.plan().frameCountProperty().set(4);
         });
-        robot.clickOn("#generateButton");
+        FxTestSupport.clickVisible(robot, "#generateButton");
         waitFor(20, "three samples", () -> session.sampleThumbnailsProperty().size() == 3 && !session.tasks().busyProperty().get());
 
         assertEquals(List.of(6L, 7L, 8L), engine.seeds, "seed, seed+1, seed+2, one after another");
