@@ -215,7 +215,7 @@ class DesktopFeaturesTest {
         String left = robot.lookup("#timeLeft").queryAs(Label.class).getText();
         assertTrue(left.matches("(About \\d+ s|Less than a second) left in this stage"), left);
         engine.release.countDown();
-        waitFor(10, "the run to end", () -> !session.tasks().busyProperty().get() && session.framesReadyProperty().get() == 3);
+        waitFor(10, "the run to end", () -> !session.tasks().busyProperty().get() && session.framesReadyProperty().get() == 3, FxTestSupport.runState(session));
         assertFalse(robot.lookup("#timeLeft").queryAs(Label.class).isVisible());
 
         robot.clickOn("#newSample");

@@ -175,7 +175,7 @@ class DiffusionWindowTest {
             session.captionProperty().addListener((o, a, b) -> captions.add(b));
         });
         FxTestSupport.clickVisible(robot, "#generateButton");
-        waitFor(60, "8 frames", () -> session.framesReadyProperty().get() == 8 && !session.tasks().busyProperty().get());
+        waitFor(60, "8 frames", () -> session.framesReadyProperty().get() == 8 && !session.tasks().busyProperty().get(), FxTestSupport.runState(session));
         assertEquals("", session.errorProperty().get());
         assertTrue(session.statusProperty().get().startsWith("8 frames in "), session.statusProperty().get());
 
@@ -237,7 +237,7 @@ class DiffusionWindowTest {
             session.select(0);
             session.generate();
         });
-        waitFor(20, "2 frames", () -> session.framesReadyProperty().get() == 2 && !session.tasks().busyProperty().get());
+        waitFor(20, "2 frames", () -> session.framesReadyProperty().get() == 2 && !session.tasks().busyProperty().get(), FxTestSupport.runState(session));
         Image shown = session.shownImageProperty().get();
         int argb = shown.getPixelReader().getArgb(0, 0);
         assertEquals(0xff, (argb >> 8) & 0xff, "the final (green) frame stays, not the late (red) preview: " + Integer.toHexString(argb));

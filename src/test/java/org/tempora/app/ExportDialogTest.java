@@ -85,7 +85,7 @@ class ExportDialogTest {
         MenuItem item = exportItem(robot);
         assertTrue(item.isDisable(), "File > Export waits for frames");
         robot.interact(session::generate);
-        waitFor(60, FRAMES + " frames", () -> session.completedRunProperty().get() != null && !session.tasks().busyProperty().get());
+        waitFor(60, FRAMES + " frames", () -> session.completedRunProperty().get() != null && !session.tasks().busyProperty().get(), FxTestSupport.runState(session));
         assertFalse(item.isDisable(), "File > Export is offered once every frame has arrived");
         robot.interact(() -> dialog = ExportDialog.open(window, session, answers));
         assertNotNull(dialog);

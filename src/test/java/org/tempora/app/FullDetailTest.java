@@ -155,7 +155,7 @@ class FullDetailTest {
         robot.interact(() -> box(robot).fire()); // as a click or Space does; the mouse path is covered by the test above
         assertTrue(session.fullDetailProperty().get());
         robot.interact(() -> robot.lookup("#generateButton").queryButton().fire());
-        waitFor(20, "the run to end", () -> !session.tasks().busyProperty().get() && !classical.requests.isEmpty());
+        waitFor(20, "the run to end", () -> !session.tasks().busyProperty().get() && !classical.requests.isEmpty(), FxTestSupport.runState(session));
         GenerationRequest request = classical.requests.get(0);
         assertEquals(Long.MAX_VALUE, request.options().maxDetailPixels());
         assertEquals(EngineOptions.DEFAULT_MAX_WORKING_PIXELS, request.options().maxWorkingPixels(), "the blur is still estimated at 1 MP");

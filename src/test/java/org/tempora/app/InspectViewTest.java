@@ -47,7 +47,7 @@ class InspectViewTest {
         waitFor(20, "the photo to open", () -> session.photoProperty().get() != null && !session.tasks().busyProperty().get());
         robot.interact(() -> session.plan().frameCountProperty().set(frames));
         FxTestSupport.clickVisible(robot, "#generateButton");
-        waitFor(60, frames + " frames", () -> session.completedRunProperty().get() != null && !session.tasks().busyProperty().get());
+        waitFor(60, frames + " frames", () -> session.completedRunProperty().get() != null && !session.tasks().busyProperty().get(), FxTestSupport.runState(session));
     }
 
     private static InspectView inspect(FxRobot robot) { return robot.lookup("#preview").queryAs(InspectView.class); }

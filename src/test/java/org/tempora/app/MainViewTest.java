@@ -102,7 +102,7 @@ class MainViewTest {
         openAndWait(robot, smallPhoto(dir));
         robot.interact(() -> session.plan().frameCountProperty().set(6));
         FxTestSupport.clickVisible(robot, "#generateButton");
-        waitFor(60, "6 frames", () -> session.framesReadyProperty().get() == 6 && !session.tasks().busyProperty().get());
+        waitFor(60, "6 frames", () -> session.framesReadyProperty().get() == 6 && !session.tasks().busyProperty().get(), FxTestSupport.runState(session));
         assertEquals("", session.errorProperty().get());
         assertTrue(session.statusProperty().get().startsWith("6 frames in "), session.statusProperty().get());
 

@@ -57,7 +57,7 @@ class MotionViewTest {
         waitFor(20, "the photo to open", () -> session.photoProperty().get() != null && !session.tasks().busyProperty().get());
         robot.interact(() -> session.plan().frameCountProperty().set(FRAMES));
         FxTestSupport.clickVisible(robot, "#generateButton");
-        waitFor(60, FRAMES + " frames", () -> session.completedRunProperty().get() != null && !session.tasks().busyProperty().get());
+        waitFor(60, FRAMES + " frames", () -> session.completedRunProperty().get() != null && !session.tasks().busyProperty().get(), FxTestSupport.runState(session));
         return photo;
     }
 
