@@ -429,7 +429,9 @@ final class Packaging {
                 // ONNX Runtime loads its libraries, CUDA provider included, from the installed folder, not a temporary copy
                 "--java-options", "-Donnxruntime.native.path=$APPDIR/native",
                 // photos of tens of megapixels need more than Java's default quarter of the memory
-                "--java-options", "-XX:MaxRAMPercentage=70"));
+                "--java-options", "-XX:MaxRAMPercentage=70",
+                // G1 grows its young generation over fresh pages; capped, it reuses warm ones (README, "Measuring")
+                "--java-options", "-XX:MaxNewSize=96m"));
         boolean installer = !type.equals("app-image"); // an app image is the installed folder alone: no package options
         if (installer) {
             for (String kind : List.of("jpeg", "png", "tiff")) {

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -315,13 +316,18 @@ final class BenchmarkCommand implements Callable<Integer> {
                 PhotoWriter.writePng(item.blurred(), photo, 8);
             }
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "generate",
-                    photo.toString(), "--out", tmp.resolve("out").toString(), "--frames", String.valueOf(item.truth().size()), "--quiet");
+            // The fresh JVM gets this one's options, so `java -XX:... -jar` times what a launcher with those options gives.
+            List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "generate",
+                    photo.toString(), "--out", tmp.resolve("out").toString(), "--frames", String.valueOf(item.truth().size()), "--quiet"));
+            ProcessBuilder pb = new ProcessBuilder(command);
             pb.inheritIO();
             long t0 = System.nanoTime();
             int rc = pb.start().waitFor();
-            out.printf(Locale.ROOT, "cold start: 'tempora generate' on %s, %d frames, JVM start included: %.2f s (exit %d)%n",
-                    item.name(), item.truth().size(), (System.nanoTime() - t0) / 1e9, rc);
+            out.printf(Locale.ROOT, "cold start: 'tempora generate' on %s, %d frames, JVM start included: %.2f s (exit %d; JVM options: %s)%n",
+                    item.name(), item.truth().size(), (System.nanoTime() - t0) / 1e9, rc, jvmOptions.isEmpty() ? "none" : String.join(" ", jvmOptions));
         } finally {
             AtomicFiles.deleteTree(tmp);
         }
