@@ -2,8 +2,10 @@ package org.tempora.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tempora.image.FrameFolder;
@@ -51,9 +53,13 @@ class SimulateAndBenchmarkCommandTest {
         CliRun sim = CliRun.of("simulate", DevImages.path("chelsea.png").toString(), "--out", data.resolve("cat").toString(),
                 "--frames", "3", "--trajectory", "linear", "--length", "10");
         assertEquals(0, sim.code(), sim.err());
-        CliRun r = CliRun.of("benchmark", "--dataset", data.toString());
+        CliRun r = CliRun.of("benchmark", "--dataset", data.toString(), "--cold-start");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("cat") && r.out().contains("MEAN (1 items)"), r.out());
+        // the fresh JVM ran generate to the end, with this JVM's options (surefire's -Xmx6g among them)
+        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        assertTrue(options.contains("-Xmx6g"), options.toString());
+        assertTrue(r.out().contains("(exit 0; JVM options: " + String.join(" ", options) + ")"), r.out());
         CliRun missing = CliRun.of("benchmark", "--dataset", tmp.resolve("nowhere").toString());
         assertEquals(ExitCode.USAGE, missing.code(), missing.err());
     }
