@@ -77,6 +77,12 @@ class SimulateAndBenchmarkCommandTest {
         assertEquals(f[2], f[3], row);
         CliRun none = CliRun.of("benchmark", "--kernel-error", "--only", "no-such-image");
         assertEquals(ExitCode.USAGE, none.code(), none.err());
+        CliRun noExtent = CliRun.of("benchmark", "--kernel-error", "--extents", "12");
+        assertEquals(ExitCode.USAGE, noExtent.code(), noExtent.err());
+        assertTrue(noExtent.err().contains("--only and --extents left no items"), noExtent.err());
+        CliRun notANumber = CliRun.of("benchmark", "--kernel-error", "--extents", "wide");
+        assertEquals(ExitCode.USAGE, notANumber.code(), notANumber.err());
+        assertTrue(notANumber.err().contains("--extents") && !notANumber.err().contains("Exception"), notANumber.err());
     }
 
     @Test
