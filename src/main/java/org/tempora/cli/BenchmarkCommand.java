@@ -151,9 +151,9 @@ final class BenchmarkCommand implements Callable<Integer> {
         double seconds = 0;
         List<Path> files = sharpImages();
         for (int i = 0; i < files.size(); i++) {
-            LinearImage img = PhotoReader.read(files.get(i)).pixels();
             String name = files.get(i).getFileName().toString().replaceFirst("\\.[^.]+$", "");
             if (only != null && !only.contains(name)) continue;
+            LinearImage img = PhotoReader.read(files.get(i)).pixels();
             for (int j = 0; j < KERNEL_ERROR_EXTENTS.length; j++) {
                 Random rnd = new Random(seed * 1000 + i * 10L + j);
                 double extent = KERNEL_ERROR_EXTENTS[j];

@@ -205,7 +205,6 @@ final class GenerateCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** {@code x,y,w,h} in photo pixels. */
     /** Pixels of the finer pass from "--detail": megapixels, "full" (no bound) or 0 (none). */
     static long parseDetail(String text) {
         if (text.trim().equalsIgnoreCase("full")) return Long.MAX_VALUE;
@@ -221,6 +220,7 @@ final class GenerateCommand implements Callable<Integer> {
         return Math.round(megapixels * 1e6);
     }
 
+    /** {@code x,y,w,h} in photo pixels. */
     static EngineOptions.Region parseRegion(String text) {
         String[] parts = text.split(",");
         if (parts.length != 4) throw new IllegalArgumentException("--region must be X,Y,WIDTH,HEIGHT in photo pixels, got '" + text + "'");

@@ -67,8 +67,6 @@ public final class ClipAssembly implements Clip {
         return all;
     }
 
-    public List<Integer> order() { return order; }
-
     /** Whether a last odd column or row was dropped. */
     public boolean cropped() { return cropped; }
 

@@ -20,8 +20,6 @@ public enum DigitalSourceType {
 
     DigitalSourceType(String code) { this.code = code; }
 
-    public String code() { return code; }
-
     public String uri() { return VOCABULARY + code; }
 
     /** The type for an engine id as the run record names it; engines other than the classical one are trained models. */

@@ -30,13 +30,6 @@ public final class SrgbPixels {
         return out;
     }
 
-    /** Packed pixels in a TYPE_INT_RGB image sharing nothing with the array. */
-    public static BufferedImage image(int[] rgb, int width, int height) {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        img.setRGB(0, 0, width, height, rgb, 0, width);
-        return img;
-    }
-
     public static int[] pixels(BufferedImage img) {
         return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
     }

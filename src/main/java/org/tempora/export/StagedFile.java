@@ -43,8 +43,6 @@ public final class StagedFile implements AutoCloseable {
     /** Where to write until {@link #commit()}. */
     public Path path() { return staging; }
 
-    public Path target() { return target; }
-
     /** Forces the data to disk and renames it over the target in one step. */
     public synchronized void commit() throws IOException, CancelledException {
         if (closed) throw new CancelledException();

@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.Locale;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -169,6 +168,4 @@ public final class AnimatedGif {
         for (int i = 0; i < n; i++) r[i] = i;
         return r;
     }
-
-    static String describe(long bytes) { return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6); }
 }
