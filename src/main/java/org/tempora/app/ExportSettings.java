@@ -141,21 +141,13 @@ public final class ExportSettings {
     static String destinationProblem(Path target, Path photo, ExportFormat format) {
         if (target == null) return "Choose where to save the export.";
         Path t = target.toAbsolutePath().normalize(), p = photo.toAbsolutePath().normalize();
-        if (t.equals(p) || sameFile(t, p)) return "That is the source photo: Tempora never overwrites it. Choose another name.";
+        if (MotionOverlay.isSameFile(t, p)) return "That is the source photo: Tempora never overwrites it. Choose another name.";
         if (format.isSequence() && p.startsWith(t)) return "That folder holds the source photo: choose a new folder for the sequence.";
         if (!format.isSequence() && Files.isDirectory(t)) return target.getFileName() + " is a folder: give a file name for the " + format.name() + ".";
         if (format.isSequence() && Files.isRegularFile(t)) return target.getFileName() + " is a file: choose a folder for the sequence.";
         Path parent = t.getParent();
         if (parent == null || !Files.isDirectory(parent)) return "The folder " + parent + " does not exist: choose another place.";
         return "";
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** A destination named for the old format follows the new one (photo.mp4 becomes photo.gif). */

@@ -99,8 +99,6 @@ public final class SessionModel implements AutoCloseable {
     /** The sample's seed, passed to the engine in every request (engines that do not sample ignore it). */
     public LongProperty seedProperty() { return seed; }
 
-    /** Whether the engine's frames depend on the seed, so several samples are worth comparing. */
-    public boolean engineSamples() { return engine.get().samples(); }
     /** The engine Generate runs; change it with {@link #switchEngine}. */
     public ReadOnlyObjectProperty<Engine> engineProperty() { return engine.getReadOnlyProperty(); }
     public Engine engine() { return engine.get(); }

@@ -102,14 +102,7 @@ public final class BlurUniformityCheck {
         double minTexture = Math.max(TEXTURE_SNR * 2 * sigma * sigma, TEXTURE_FLOOR * p99 * p99);
         float[][] planes = new float[n][];
         int[][] sizes = new int[n][];
-        for (int r = 0; r < n; r++) {
-            int[] q = detailedWindow(lum, w, halves[r], REGION_PIXELS);
-            // the estimator needs room for the kernel three times over; smaller photos cannot be judged by parts
-            if (Math.min(q[2], q[3]) < 3 * rks) return none;
-            planes[r] = KernelOps.crop(lum, w, q[0], q[1], q[2], q[3]);
-            sizes[r] = new int[] {q[2], q[3]};
-            textured[r] = weakerDirectionPower(planes[r], q[2], q[3]) >= minTexture;
-        }
+        if (!cropParts(lum, w, halves, rks, minTexture, planes, sizes, textured)) return none;
         boolean judgeLeftRight = textured[Half.LEFT.ordinal()] && textured[Half.RIGHT.ordinal()];
         boolean judgeTopBottom = textured[Half.TOP.ordinal()] && textured[Half.BOTTOM.ordinal()];
         if (!judgeLeftRight && !judgeTopBottom) return none;
@@ -182,15 +175,9 @@ public final class BlurUniformityCheck {
         float[][] planes = new float[n][];
         int[][] sizes = new int[n][];
         boolean[] textured = new boolean[n];
+        if (!cropParts(lum, w, quarters, rks, minTexture, planes, sizes, textured)) return Optional.empty();
         int judged = 0;
-        for (int q = 0; q < n; q++) {
-            int[] win = detailedWindow(lum, w, quarters[q], REGION_PIXELS);
-            if (Math.min(win[2], win[3]) < 3 * rks) return Optional.empty();
-            planes[q] = KernelOps.crop(lum, w, win[0], win[1], win[2], win[3]);
-            sizes[q] = new int[] {win[2], win[3]};
-            textured[q] = weakerDirectionPower(planes[q], win[2], win[3]) >= minTexture;
-            if (textured[q]) judged++;
-        }
+        for (boolean t : textured) if (t) judged++;
         if (judged < 2) return Optional.empty();
         float[][] kernels = estimateAll(planes, sizes, textured, rks, cancel);
         double[][] distance = new double[n][n];
@@ -211,6 +198,23 @@ public final class BlurUniformityCheck {
             if (group[q] < 0) group[q] = groups++;
         }
         return Optional.of(new Grid(distance, group, groups));
+    }
+
+    /**
+     * Fills, per part {x, y, w, h}, its most detailed window of {@link #REGION_PIXELS} as a plane, its size and whether
+     * it has texture; false (the arrays filled up to that part) when a window lacks room for the kernel three times
+     * over, which the estimator needs: such photos cannot be judged by parts.
+     */
+    private static boolean cropParts(float[] lum, int w, int[][] parts, int rks, double minTexture, float[][] planes, int[][] sizes,
+                                     boolean[] textured) {
+        for (int r = 0; r < parts.length; r++) {
+            int[] q = detailedWindow(lum, w, parts[r], REGION_PIXELS);
+            if (Math.min(q[2], q[3]) < 3 * rks) return false;
+            planes[r] = KernelOps.crop(lum, w, q[0], q[1], q[2], q[3]);
+            sizes[r] = new int[] {q[2], q[3]};
+            textured[r] = weakerDirectionPower(planes[r], q[2], q[3]) >= minTexture;
+        }
+        return true;
     }
 
     /** The grid's finding for the user, when its quarters fall into more than one group. */

@@ -31,13 +31,7 @@ final class DetailKernels {
     DetailKernels(TimedKernel path, double factor, Interval span) {
         if (!(factor >= 1)) throw new IllegalArgumentException("factor must be >= 1, got " + factor);
         this.factor = factor;
-        double length = 0;
-        double[] prev = path.position(-0.5);
-        for (int i = 1; i <= 64; i++) {
-            double[] p = path.position(-0.5 + i / 64.0);
-            length += Math.hypot(p[0] - prev[0], p[1] - prev[1]);
-            prev = p;
-        }
+        double length = path.trajectory(new Interval(-0.5, 0.5), 1, 65).length();
         // Each kernel pixel owns about 1/length of the exposure: averaging over that much smooths its steps away.
         double halfWindow = Math.max(1.0 / 64, 1.0 / Math.max(1, length));
         int perUnit = (int) Math.max(MIN_CELLS, Math.ceil(length * factor * CELLS_PER_PIXEL));

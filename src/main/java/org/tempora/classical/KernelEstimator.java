@@ -389,8 +389,6 @@ public final class KernelEstimator {
             LevelCanvas canvas = LevelCanvas.choose(level, lw, lh, levelMask, gap, LEVEL_WINDOW_PIXELS);
             int w = canvas.width(), h = canvas.height();
             float[] y = KernelOps.crop(level, lw, canvas.x(), canvas.y(), w, h);
-            boolean[] clippedMask = new boolean[w * h];
-            for (int r = 0; r < h; r++) System.arraycopy(levelMask, (r + canvas.y()) * lw + canvas.x(), clippedMask, r * w, w);
             fft = new RealFft2d(canvas.fftWidth(), canvas.fftHeight());
             W = fft.width;
             H = fft.height;
@@ -404,7 +402,7 @@ public final class KernelEstimator {
             for (int py = 0; py < h; py++) {
                 for (int px = 0; px < w; px++) {
                     int p = (py + oy) * W + px + ox;
-                    clipped[p] = clippedMask[py * w + px];
+                    clipped[p] = levelMask[(py + canvas.y()) * lw + px + canvas.x()];
                     any |= clipped[p];
                     valid[p] = px < w - 1 && py < h - 1;
                 }

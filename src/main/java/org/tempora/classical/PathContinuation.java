@@ -54,9 +54,6 @@ final class PathContinuation {
         return new double[] {x + speed * Math.cos(a) * rest, y + speed * Math.sin(a) * rest};
     }
 
-    /** Speed at the end, pixels per exposure. */
-    double speed() { return speed; }
-
     /** Velocity at the end, {x, y} per exposure, pointing outwards in time. */
     double[] velocity() { return new double[] {speed * Math.cos(heading), speed * Math.sin(heading)}; }
 

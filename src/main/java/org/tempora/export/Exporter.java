@@ -1,6 +1,5 @@
 package org.tempora.export;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -59,7 +58,11 @@ public final class Exporter {
     public static Result export(FrameSet frames, ExportFormat format, Path out, ExportOptions options, boolean force, CancellationToken cancel)
             throws IOException, CancelledException {
         List<String> notes = new ArrayList<>();
-        Photo side = sideBySide(frames, options, notes);
+        Photo side = sideBySide(options);
+        if (side != null && !Checksums.sha256(options.sideBySide().get()).equals(frames.sourceSha256())) {
+            notes.add("the side-by-side photo " + options.sideBySide().get().getFileName()
+                    + " is not the source the frames were made from (its SHA-256 differs)");
+        }
         Provenance provenance = provenance(frames, options, side);
         return format.isSequence()
                 ? writeSequence(frames, format, out, options, force, provenance, notes, cancel)
@@ -68,8 +71,7 @@ public final class Exporter {
 
     /** The GIF's size in bytes before writing it, from a few frames encoded in memory (for the export dialog). */
     public static long estimateGifSize(FrameSet frames, ExportOptions options) throws IOException {
-        List<String> notes = new ArrayList<>();
-        Photo side = sideBySide(frames, options, notes);
+        Photo side = sideBySide(options);
         PlaybackRate rate = rate(frames, options, side);
         ClipAssembly clip = new ClipAssembly(frames, ClipAssembly.playOrder(frames.size(), options.pingPong(), 1), rate.fps(),
                 side == null ? null : side.pixels(), options.timeline(), false);
@@ -94,14 +96,8 @@ public final class Exporter {
         return PlaybackRate.choose(options.fps(), options.slowMotion(), p.exposureSeconds(), frames.intervals());
     }
 
-    private static Photo sideBySide(FrameSet frames, ExportOptions options, List<String> notes) throws IOException {
-        if (options.sideBySide().isEmpty()) return null;
-        Path path = options.sideBySide().get();
-        Photo photo = PhotoReader.read(path);
-        if (!Checksums.sha256(path).equals(frames.sourceSha256())) {
-            notes.add("the side-by-side photo " + path.getFileName() + " is not the source the frames were made from (its SHA-256 differs)");
-        }
-        return photo;
+    private static Photo sideBySide(ExportOptions options) throws IOException {
+        return options.sideBySide().isEmpty() ? null : PhotoReader.read(options.sideBySide().get());
     }
 
     private static Result writeVideo(FrameSet frames, ExportFormat format, Path out, ExportOptions options, boolean force, Provenance provenance,
@@ -218,7 +214,7 @@ public final class Exporter {
     }
 
     private static void writeJson(JsonObject json, Path file) throws IOException {
-        Files.writeString(file, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(file, RunRecord.pretty(json), StandardCharsets.UTF_8);
     }
 
     /** One line on why writing failed, saying that nothing was left behind. */

@@ -105,8 +105,12 @@ public final class RunRecord {
 
     /** Writes the record as pretty JSON, atomically. */
     public static void write(JsonObject record, Path file) throws IOException {
-        String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(record) + "\n";
-        AtomicFiles.write(file, json.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, pretty(record).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The JSON as Tempora writes it: indented, HTML characters as they are, a final newline. */
+    static String pretty(JsonObject json) {
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n";
     }
 
     private static double round(double v) { return Math.round(v * 1e4) / 1e4; }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import org.tempora.image.LinearImage;
-import org.tempora.image.Srgb;
+import org.tempora.image.SrgbEncoder;
 
 /**
  * A 16-bit sRGB (or grey) baseline TIFF (TIFF 6.0), written directly so the tags are exactly what archives need:
@@ -88,13 +88,13 @@ public final class Tiff16 {
         }
     }
 
-    /** Linear light to 16-bit sRGB codes, interleaved, rounded to nearest. */
+    /** Linear light to 16-bit sRGB codes, interleaved, rounded to nearest (the table PNG frames use too). */
     static int[] samples(LinearImage img) {
         int n = img.pixelCount(), spp = img.channels();
         int[] out = new int[n * spp];
         for (int c = 0; c < spp; c++) {
             float[] p = img.plane(c);
-            for (int i = 0; i < n; i++) out[i * spp + c] = (int) Math.round(Srgb.fromLinear(p[i]) * 65535);
+            for (int i = 0; i < n; i++) out[i * spp + c] = SrgbEncoder.code(p[i], 65535);
         }
         return out;
     }

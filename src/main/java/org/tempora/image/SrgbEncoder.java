@@ -5,7 +5,7 @@ package org.tempora.image;
  * interpolation: the error stays below 5e-7 (largest in the cell holding the toe/power-law junction), well under
  * half a 16-bit code (7.6e-6), and it is ~10x faster than a pow per sample on 24-megapixel images.
  */
-final class SrgbEncoder {
+public final class SrgbEncoder {
     private SrgbEncoder() {}
 
     private static final int STEPS = 1 << 16;
@@ -26,5 +26,5 @@ final class SrgbEncoder {
     }
 
     /** Nearest integer code on a 0..maxCode scale. */
-    static int code(float linear, int maxCode) { return (int) (encode(linear) * maxCode + 0.5); }
+    public static int code(float linear, int maxCode) { return (int) (encode(linear) * maxCode + 0.5); }
 }
