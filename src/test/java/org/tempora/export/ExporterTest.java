@@ -70,6 +70,21 @@ class ExporterTest {
     }
 
     @Test
+    void aSideBySidePhotoOtherThanTheSourceIsNotedAndTheGifEstimateReadsIt() throws Exception {
+        Path other = tmp.resolve("other.png");
+        Files.copy(photo, other);
+        Files.write(other, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND); // same picture, other bytes
+        ExportOptions side = options(false, Optional.of(other), false, OptionalDouble.empty(), OptionalDouble.empty());
+        Exporter.Result r = Exporter.export(frames, ExportFormat.GIF, tmp.resolve("clip.gif"), side, false, CancellationToken.none());
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("other.png is not the source") && n.contains("SHA-256 differs")), r.notes().toString());
+        Exporter.Result same = Exporter.export(frames, ExportFormat.GIF, tmp.resolve("same.gif"),
+                options(false, Optional.of(photo), false, OptionalDouble.empty(), OptionalDouble.empty()), false, CancellationToken.none());
+        assertTrue(same.notes().stream().noneMatch(n -> n.contains("SHA-256")), same.notes().toString());
+        // the estimate is of the picture that will be written: the side-by-side photo widens it
+        assertTrue(Exporter.estimateGifSize(frames, side) > Exporter.estimateGifSize(frames, ExportOptions.defaults()));
+    }
+
+    @Test
     void gifRefusesToOverwriteWithoutForceAndNeverTheSourcePhoto() throws Exception {
         Path out = tmp.resolve("clip.gif");
         Exporter.export(frames, ExportFormat.GIF, out, ExportOptions.defaults(), false, CancellationToken.none());
