@@ -88,13 +88,17 @@ public final class BuildInstaller {
                 Files.copy(dependency, out);
             }
         }
+        boolean linux = platform.os().equals("linux");
+        if (linux) CommandScript.write(input);
         log("program staged in " + input + ": " + Sizes.megabytes(Sizes.of(input)));
 
         String modules = Modules.needed(input);
         log("jlink modules: " + modules);
         deleteTree(runtime); // jlink refuses an existing output folder
-        Tools.run("jlink", "--add-modules", modules, "--output", runtime.toString(), "--strip-debug", "--no-header-files",
-                "--no-man-pages", "--strip-native-commands", "--compress=2");
+        List<String> jlink = new ArrayList<>(List.of("--add-modules", modules, "--output", runtime.toString(), "--strip-debug",
+                "--no-header-files", "--no-man-pages", "--compress=2"));
+        if (!linux) jlink.add("--strip-native-commands"); // Linux's command-line script runs the runtime's bin/java
+        Tools.run("jlink", jlink.toArray(String[]::new));
         log("runtime " + Sizes.megabytes(Sizes.of(runtime)));
 
         List<String> types = options.types().isEmpty() ? platform.defaultTypes() : options.types();
@@ -402,6 +406,36 @@ final class Modules {
     }
 }
 
+/**
+ * Linux's {@code tempora} command: a shell script in lib/app that runs the bundled runtime's java with the launcher's
+ * options and class path. jpackage's Linux launcher asks rpm and dpkg for its own package at every start (0.4 s
+ * here), which a command run for each photo of a batch should not pay; the menu entry keeps the launcher.
+ */
+final class CommandScript {
+    private CommandScript() {}
+
+    static final String NAME = "tempora";
+
+    /** Writes input/tempora (mode 755) for the jars staged in {@code input}, in jpackage's class-path order. */
+    static void write(Path input) throws IOException {
+        List<String> classPath = new ArrayList<>(List.of("$app/tempora.jar"));
+        for (Path jar : BuildInstaller.list(input.resolve("lib"))) classPath.add("$app/lib/" + jar.getFileName());
+        List<String> lines = new ArrayList<>(List.of(
+                "#!/bin/sh",
+                "# Tempora's command line, written by installer/BuildInstaller.java: the bundled Java run directly, as",
+                "# jpackage's launcher (bin/Tempora, the menu entry's) asks rpm and dpkg for its package at every start.",
+                "app=$(dirname \"$(readlink -f \"$0\")\")",
+                "exec \"$app/../runtime/bin/java\" \\"));
+        for (String option : Packaging.JAVA_OPTIONS) lines.add("    \"" + option.replace("$APPDIR", "$app") + "\" \\");
+        lines.add("    -cp \"" + String.join(":", classPath) + "\" \\");
+        lines.add("    org.tempora.cli.Main \"$@\"");
+        String script = String.join("\n", lines) + "\n";
+        Path file = input.resolve(NAME);
+        Files.writeString(file, script);
+        file.toFile().setExecutable(true, false);
+    }
+}
+
 /** jpackage's arguments for one installer type. */
 final class Packaging {
     private Packaging() {}
@@ -410,6 +444,15 @@ final class Packaging {
     static final String DESCRIPTION = "Shows what a motion-blurred photograph saw: the frames of its exposure, before and after.";
     // Windows upgrades replace an installed Tempora only when every version shares this code.
     static final String WINDOWS_UPGRADE_UUID = "5b0f3f3e-6f0c-4f7e-9a55-2d5a3c1e7b21";
+
+    /** The program's Java options, for jpackage's launchers and Linux's command-line script ($APPDIR: lib/app). */
+    static final List<String> JAVA_OPTIONS = List.of(
+            // ONNX Runtime loads its libraries, CUDA provider included, from the installed folder, not a temporary copy
+            "-Donnxruntime.native.path=$APPDIR/native",
+            // photos of tens of megapixels need more than Java's default quarter of the memory
+            "-XX:MaxRAMPercentage=70",
+            // G1 grows its young generation over fresh pages; capped, it reuses warm ones (README, "Measuring")
+            "-XX:MaxNewSize=96m");
 
     static List<String> arguments(String type, Options options, Platform platform, Path input, Path runtime, Path dest) {
         Path installerDir = Path.of("installer").toAbsolutePath();
@@ -425,13 +468,8 @@ final class Packaging {
                 "--main-jar", "tempora.jar",
                 "--main-class", "org.tempora.cli.Main",
                 "--runtime-image", runtime.toString(),
-                "--dest", dest.toString(),
-                // ONNX Runtime loads its libraries, CUDA provider included, from the installed folder, not a temporary copy
-                "--java-options", "-Donnxruntime.native.path=$APPDIR/native",
-                // photos of tens of megapixels need more than Java's default quarter of the memory
-                "--java-options", "-XX:MaxRAMPercentage=70",
-                // G1 grows its young generation over fresh pages; capped, it reuses warm ones (README, "Measuring")
-                "--java-options", "-XX:MaxNewSize=96m"));
+                "--dest", dest.toString()));
+        for (String option : JAVA_OPTIONS) a.addAll(List.of("--java-options", option));
         boolean installer = !type.equals("app-image"); // an app image is the installed folder alone: no package options
         if (installer) {
             for (String kind : List.of("jpeg", "png", "tiff")) {
