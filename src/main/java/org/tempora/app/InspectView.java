@@ -27,6 +27,7 @@ import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
@@ -36,6 +37,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.tempora.engine.BlurKernel;
+import org.tempora.engine.EngineOptions;
 import org.tempora.engine.Trajectory;
 import org.tempora.export.KernelPicture;
 
@@ -43,12 +45,13 @@ import org.tempora.export.KernelPicture;
  * The picture area and its inspection tools: zoom and pan shared by every picture shown (wheel, Ctrl+Plus/Minus,
  * Ctrl+0 to fit, drag to pan); an A/B split of photo and frame (Ctrl+B); the re-blur check, the mean of the
  * exposure's frames beside the photo with a difference heat map and the PSNR (Ctrl+R); and the blur trace, the
- * kernel and the camera path over the photo (Ctrl+T). The numbers come from plain classes ({@link ReblurCheck},
+ * kernel and the camera path over the photo (Ctrl+T); the blur region, a part of the photo dragged out for the
+ * classical engine to estimate the blur from (Ctrl+K). The numbers come from plain classes ({@link ReblurCheck},
  * {@link BlurTrace}, {@link ViewTransform}); this class lays out and draws.
  */
 public final class InspectView extends BorderPane {
     /** What the picture area shows. */
-    enum Mode { FRAME, SPLIT, REBLUR, TRACE }
+    enum Mode { FRAME, SPLIT, REBLUR, TRACE, REGION }
 
     private static final double DIVIDER_GRAB = 8, KERNEL_SIDE = 128;
     private static final Map<TimelineScale.Era, Color> ERA_COLOURS =
@@ -67,10 +70,13 @@ public final class InspectView extends BorderPane {
             "The mean of the exposure's frames beside the photo, where they differ, and the PSNR (Ctrl+R)");
     private final ToggleButton trace = toggle("Blur trace", "traceButton", Mode.TRACE,
             "The estimated kernel and the camera path over the photo; click to move the path (Ctrl+T)");
-    private final BooleanBinding splitOff, reblurOff, traceOff; // a mode is off until what it shows exists
+    private final ToggleButton region = toggle("Blur region", "regionButton", Mode.REGION,
+            "Choose the part of the photo the blur is estimated from: drag a rectangle over it (Ctrl+K)");
+    private final Button wholePhoto = new Button("Whole photo");
+    private final BooleanBinding splitOff, reblurOff, traceOff, regionOff; // a mode is off until what it shows exists
     private final List<CheckMenuItem> ticks = new ArrayList<>();
     // One object each, so setting the same overlay again is no change and draws nothing twice.
-    private final ImagePane.Overlay traceOverlay = this::paintTrace;
+    private final ImagePane.Overlay traceOverlay = this::paintTrace, regionOverlay = this::paintRegion;
     private final ImagePane.Overlay motionOverlay = (g, t, w, h) -> {
         Image base = this.main.imageProperty().get();
         if (this.motion != null && base != null) this.motion.paint(g, t, w, h, base.getWidth(), base.getHeight());
@@ -79,6 +85,9 @@ public final class InspectView extends BorderPane {
     private double viewWidth, viewHeight;
     private double pressX, pressY;
     private boolean draggingDivider;
+    private boolean selecting; // a blur region being dragged out
+    private double selectX, selectY, selectToX, selectToY; // its corners in photo coordinates
+    private String regionMessage = ""; // why the last dragged region was refused
     private RunCapture checkStarted, checkDone; // the runs whose re-blur check was started, and finished
     private double anchorX = Double.NaN, anchorY = Double.NaN; // the trace's photo point; NaN = the photo's centre
     private Image kernelImage;
@@ -109,6 +118,7 @@ public final class InspectView extends BorderPane {
         session.photoImageProperty().addListener((o, a, b) -> {
             fitted = true;
             anchorX = anchorY = Double.NaN;
+            regionMessage = "";
             refit();
         });
         session.shownImageProperty().addListener(o -> refresh());
@@ -121,11 +131,26 @@ public final class InspectView extends BorderPane {
         traceOff = Bindings.createBooleanBinding(
                 () -> session.completedRunProperty().get() == null || session.completedRunProperty().get().trajectory().isEmpty(),
                 session.completedRunProperty());
+        regionOff = Bindings.createBooleanBinding(
+                () -> session.photoProperty().get() == null || !SessionModel.whyNoBlurRegion(session.engine()).isEmpty(),
+                session.photoProperty(), session.engineProperty());
+        region.disableProperty().bind(regionOff);
+        regionOff.addListener((o, was, off) -> leaveIfUnavailable()); // a change listener: keeps the binding evaluated
+        session.blurRegionProperty().addListener(o -> refresh());
+        wholePhoto.setId("wholePhotoButton");
+        wholePhoto.setTooltip(new Tooltip("Estimate the blur from the whole photo again"));
+        wholePhoto.setOnAction(e -> {
+            regionMessage = "";
+            session.chooseBlurRegion(null);
+        });
+        wholePhoto.visibleProperty().bind(mode.isEqualTo(Mode.REGION).and(session.blurRegionProperty().isNotNull()));
+        wholePhoto.managedProperty().bind(wholePhoto.visibleProperty());
         split.disableProperty().bind(splitOff);
         reblur.disableProperty().bind(reblurOff);
         trace.disableProperty().bind(traceOff);
         mode.addListener((o, a, b) -> {
             if (b == Mode.REBLUR) checkStarted = checkDone; // re-entering the check retries one that failed or was cancelled
+            regionMessage = "";
             showModeOnControls();
             resized();
             startReblurCheck();
@@ -142,7 +167,7 @@ public final class InspectView extends BorderPane {
         MenuItem fit = item("Fit to window", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), this::fit);
         for (MenuItem m : List.of(in, out, fit)) m.disableProperty().bind(session.photoProperty().isNull());
         Menu view = new Menu("View", null, in, out, fit, new SeparatorMenuItem(),
-                check(split, KeyCode.B), check(reblur, KeyCode.R), check(trace, KeyCode.T));
+                check(split, KeyCode.B), check(reblur, KeyCode.R), check(trace, KeyCode.T), check(region, KeyCode.K));
         return view;
     }
 
@@ -205,7 +230,7 @@ public final class InspectView extends BorderPane {
         zoom.setId("zoomLevel");
         zoom.setMinWidth(52);
         zoom.setAlignment(Pos.CENTER);
-        ToolBar bar = new ToolBar(fit, out, zoom, in, new Separator(), split, reblur, trace);
+        ToolBar bar = new ToolBar(fit, out, zoom, in, new Separator(), split, reblur, trace, region, wholePhoto);
         bar.visibleProperty().bind(session.photoProperty().isNotNull());
         bar.managedProperty().bind(bar.visibleProperty());
         return bar;
@@ -240,7 +265,7 @@ public final class InspectView extends BorderPane {
         p.setId(id);
         p.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> pressed(p, e));
         p.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> dragged(p, e));
-        p.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> { draggingDivider = false; p.setCursor(Cursor.DEFAULT); });
+        p.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> released(p, e));
         p.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> clicked(e));
         p.addEventHandler(MouseEvent.MOUSE_MOVED, e -> p.setCursor(nearDivider(p, e.getX()) ? Cursor.H_RESIZE : Cursor.DEFAULT));
         p.addEventHandler(ScrollEvent.SCROLL, e -> {
@@ -290,7 +315,7 @@ public final class InspectView extends BorderPane {
     }
 
     private void showModeOnControls() {
-        for (ToggleButton t : List.of(split, reblur, trace)) t.setSelected(t.getUserData() == mode.get());
+        for (ToggleButton t : List.of(split, reblur, trace, region)) t.setSelected(t.getUserData() == mode.get());
         for (CheckMenuItem m : ticks) m.setSelected(m.getUserData() == mode.get());
     }
 
@@ -300,6 +325,7 @@ public final class InspectView extends BorderPane {
             case SPLIT -> !splitOff.get();
             case REBLUR -> !reblurOff.get();
             case TRACE -> !traceOff.get();
+            case REGION -> !regionOff.get();
         };
     }
 
@@ -341,11 +367,42 @@ public final class InspectView extends BorderPane {
         pressX = e.getX();
         pressY = e.getY();
         draggingDivider = nearDivider(p, e.getX());
-        p.setCursor(draggingDivider ? Cursor.H_RESIZE : Cursor.MOVE);
+        // Choosing a blur region, the main button drags out a rectangle; the others still pan.
+        selecting = !draggingDivider && mode.get() == Mode.REGION && e.getButton() == MouseButton.PRIMARY
+                && session.photoImageProperty().get() != null;
+        if (selecting) {
+            ViewTransform t = transform.get();
+            selectX = selectToX = t.imageX(e.getX());
+            selectY = selectToY = t.imageY(e.getY());
+        }
+        p.setCursor(draggingDivider ? Cursor.H_RESIZE : selecting ? Cursor.CROSSHAIR : Cursor.MOVE);
+    }
+
+    /** The end of a drag that chose a blur region: the session takes it, or says why not under the picture. */
+    private void released(ImagePane p, MouseEvent e) {
+        draggingDivider = false;
+        p.setCursor(Cursor.DEFAULT);
+        if (!selecting) return;
+        selecting = false;
+        Image photo = session.photoImageProperty().get();
+        if (photo == null || e.isStillSincePress()) {
+            main.redraw();
+            return;
+        }
+        EngineOptions.Region picked = BlurRegionPick.fromCorners(selectX, selectY, selectToX, selectToY,
+                (int) photo.getWidth(), (int) photo.getHeight());
+        regionMessage = picked == null ? "That rectangle lies outside the photo: drag over the photo." : session.chooseBlurRegion(picked);
+        refresh();
+        main.redraw();
     }
 
     private void dragged(ImagePane p, MouseEvent e) {
-        if (draggingDivider) {
+        if (selecting) {
+            ViewTransform t = transform.get();
+            selectToX = t.imageX(e.getX());
+            selectToY = t.imageY(e.getY());
+            main.redraw();
+        } else if (draggingDivider) {
             p.dividerProperty().set(Math.max(0, Math.min(1, e.getX() / Math.max(1, p.getWidth()))));
         } else if (session.photoImageProperty().get() != null) {
             fitted = false;
@@ -376,20 +433,60 @@ public final class InspectView extends BorderPane {
         Image photo = session.photoImageProperty().get(), shown = session.shownImageProperty().get();
         Mode m = mode.get();
         boolean overPhoto = motionShowing() && motion.overPhotoProperty().get();
-        main.imageProperty().set(m == Mode.SPLIT || m == Mode.TRACE || overPhoto ? photo : shown);
+        main.imageProperty().set(m == Mode.SPLIT || m == Mode.TRACE || m == Mode.REGION || overPhoto ? photo : shown);
         main.rightProperty().set(m == Mode.SPLIT ? shown : null);
         main.leftNameProperty().set("Photo");
         int frame = session.shownFrameProperty().get();
         main.rightNameProperty().set(frame >= 0 ? "Frame " + (frame + 1) : "Photo");
-        main.overlayProperty().set(m == Mode.TRACE ? traceOverlay : motionShowing() ? motionOverlay : null);
+        main.overlayProperty().set(m == Mode.TRACE ? traceOverlay : m == Mode.REGION ? regionOverlay : motionShowing() ? motionOverlay : null);
         photoPane.imageProperty().set(photo);
         info.setText(switch (m) {
             case FRAME -> motionShowing() ? motion.hint() : "";
             case SPLIT -> "Drag the divider to compare";
             case REBLUR -> "Difference: the largest over the colours of the photo's and the mean's display values; black where they agree";
             case TRACE -> "Camera path: red before, green during, blue after the exposure; click the photo to move it";
+            case REGION -> regionHint();
         });
-        if (m == Mode.TRACE) main.redraw();
+        if (m == Mode.TRACE || m == Mode.REGION) main.redraw();
+    }
+
+    /** What the blur-region mode says under the picture: the last refusal, else the part chosen and what it does. */
+    private String regionHint() {
+        if (!regionMessage.isEmpty()) return regionMessage;
+        EngineOptions.Region r = session.blurRegionProperty().get();
+        if (r == null) {
+            return "Drag a rectangle over a part whose blur is typical, with edges in several directions: Generate estimates the blur there";
+        }
+        return "Generate estimates the blur from " + BlurRegionPick.describe(r) + " and removes it everywhere; drag again, or Whole photo";
+    }
+
+    /** The blur region (or the one being dragged) over the photo, the rest dimmed. */
+    private void paintRegion(GraphicsContext g, ViewTransform t, double w, double h) {
+        EngineOptions.Region r = session.blurRegionProperty().get();
+        double x0, y0, x1, y1;
+        if (selecting) {
+            x0 = Math.min(selectX, selectToX);
+            y0 = Math.min(selectY, selectToY);
+            x1 = Math.max(selectX, selectToX);
+            y1 = Math.max(selectY, selectToY);
+        } else if (r != null) {
+            x0 = r.x();
+            y0 = r.y();
+            x1 = r.x() + r.width();
+            y1 = r.y() + r.height();
+        } else {
+            return;
+        }
+        double vx0 = t.viewX(x0), vy0 = t.viewY(y0), vx1 = t.viewX(x1), vy1 = t.viewY(y1);
+        g.setFill(Color.rgb(0, 0, 0, 0.45)); // the parts that do not count, dimmed
+        g.fillRect(0, 0, w, Math.max(0, vy0));
+        g.fillRect(0, vy1, w, Math.max(0, h - vy1));
+        g.fillRect(0, vy0, Math.max(0, vx0), vy1 - vy0);
+        g.fillRect(vx1, vy0, Math.max(0, w - vx1), vy1 - vy0);
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(1.5);
+        g.strokeRect(vx0, vy0, vx1 - vx0, vy1 - vy0);
+        if (!selecting) ImagePane.label(g, "Blur from here", vx0 + 4, vy0 + 4);
     }
 
     /** Runs the re-blur check of the last complete run off the FX thread, once per run, while its view is open. */

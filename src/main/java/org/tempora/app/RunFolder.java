@@ -140,6 +140,7 @@ public final class RunFolder implements AutoCloseable {
             opts.put("kernelSize", request.options().kernelSize() == 0 ? "auto" : request.options().kernelSize());
             long detail = request.options().maxDetailPixels();
             if (detail > 0) opts.put("detail", detail == Long.MAX_VALUE ? "full" : detail); // as generate --detail takes it
+            request.options().region().ifPresent(r -> opts.put("region", r.x() + "," + r.y() + "," + r.width() + "," + r.height())); // as --region takes it
         }
         FramePlan plan = request.plan();
         opts.put("plan", String.format(Locale.ROOT, "%d frames over [%.3f, %.3f]", plan.size(), plan.span().start(), plan.span().end()));

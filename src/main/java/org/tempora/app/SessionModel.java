@@ -56,6 +56,7 @@ public final class SessionModel implements AutoCloseable {
     private final IntegerProperty sampleCount = new SimpleIntegerProperty(this, "sampleCount", 1);
     private final IntegerProperty steps = new SimpleIntegerProperty(this, "steps", 0);
     private final BooleanProperty fullDetail = new SimpleBooleanProperty(this, "fullDetail", false);
+    private final ReadOnlyObjectWrapper<EngineOptions.Region> blurRegion = new ReadOnlyObjectWrapper<>(this, "blurRegion");
     private final ReadOnlyListWrapper<Image> sampleThumbnails = new ReadOnlyListWrapper<>(this, "sampleThumbnails", FXCollections.observableArrayList());
     private final ReadOnlyIntegerWrapper chosenSample = new ReadOnlyIntegerWrapper(this, "chosenSample", 0);
     private Image[] frames = new Image[0];
@@ -130,6 +131,39 @@ public final class SessionModel implements AutoCloseable {
                 photo.width(), photo.height(), photo.pixels().pixelCount() / 1e6);
     }
 
+    /**
+     * The part of the photo the classical engine estimates the blur from (then removes it from the whole photo); null
+     * for the whole photo. Set with {@link #chooseBlurRegion}; a newly opened photo starts without one.
+     */
+    public ReadOnlyObjectProperty<EngineOptions.Region> blurRegionProperty() { return blurRegion.getReadOnlyProperty(); }
+
+    /** Why a blur region cannot be chosen with {@code engine}, in words for the user; "" when it can. */
+    public static String whyNoBlurRegion(Engine engine) {
+        return ClassicalEngine.ID.equals(engine.id()) ? ""
+                : "Classical engine only: the diffusion model takes the whole photo and estimates no blur.";
+    }
+
+    /**
+     * Makes {@code region} (photo pixels) the part the next runs estimate the blur from, or null the whole photo.
+     *
+     * @return "" when taken, else why not (no photo, another engine, too small), and the region stays as it was
+     */
+    public String chooseBlurRegion(EngineOptions.Region region) {
+        Photo p = photo.get();
+        if (p == null) return "Open a photo first (Ctrl+O).";
+        if (region != null) {
+            String engineReason = whyNoBlurRegion(engine.get());
+            if (!engineReason.isEmpty()) return engineReason;
+            if ((long) region.x() + region.width() > p.width() || (long) region.y() + region.height() > p.height()) {
+                return "The part must lie inside the photo.";
+            }
+            String reason = BlurRegionPick.whyNot(region, p.width(), p.height());
+            if (!reason.isEmpty()) return reason;
+        }
+        blurRegion.set(region);
+        return "";
+    }
+
     /** Whether the next run with {@code running} takes the full-resolution pass: ticked, and it applies. */
     boolean takesFullDetail(Engine running) { return fullDetail.get() && whyNoFullDetail(running, photo.get()).isEmpty(); }
 
@@ -141,7 +175,8 @@ public final class SessionModel implements AutoCloseable {
         return EngineOptions.defaults()
                 .withReverseTime(reversesTime(running) && plan.reverseTimeProperty().get())
                 .withSteps(running.samples() ? Math.max(0, Math.min(EngineOptions.MAX_STEPS, steps.get())) : 0)
-                .withMaxDetailPixels(takesFullDetail(running) ? Long.MAX_VALUE : EngineOptions.DEFAULT_MAX_DETAIL_PIXELS);
+                .withMaxDetailPixels(takesFullDetail(running) ? Long.MAX_VALUE : EngineOptions.DEFAULT_MAX_DETAIL_PIXELS)
+                .withRegion(blurRegion.get() != null && whyNoBlurRegion(running).isEmpty() ? blurRegion.get() : null);
     }
 
     /**
@@ -194,6 +229,7 @@ public final class SessionModel implements AutoCloseable {
             return new OpenedPhoto(p, DisplayPixels.of(p.pixels()));
         }, new FxTasks.Outcome<>() {
             @Override public void succeeded(OpenedPhoto opened) {
+                blurRegion.set(null); // a part of the last photo means nothing in this one
                 photo.set(opened.photo());
                 photoImage.set(toImage(opened.pixels()));
                 clearFrames();

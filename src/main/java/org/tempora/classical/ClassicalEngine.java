@@ -59,13 +59,12 @@ public final class ClassicalEngine implements Engine {
         long t0 = System.nanoTime();
 
         // Work at a reduced size on big scans: the motion is coarse, the photo's detail is kept by the residual.
-        double scale = Math.min(1.0, Math.sqrt((double) request.options().maxWorkingPixels() / photo.pixelCount()));
+        int[] workSize = workingSize(photo.width(), photo.height(), request.options().maxWorkingPixels());
         LinearImage work = photo;
-        if (scale < 1.0) {
-            int ww = Math.max(1, (int) Math.round(photo.width() * scale));
-            int wh = Math.max(1, (int) Math.round(photo.height() * scale));
-            work = Resampling.resize(photo, ww, wh);
-            scale = (double) ww / photo.width();
+        double scale = 1.0;
+        if (workSize[0] != photo.width() || workSize[1] != photo.height()) {
+            work = Resampling.resize(photo, workSize[0], workSize[1]);
+            scale = (double) workSize[0] / photo.width();
         }
         int w = work.width(), h = work.height();
         if (w < 32 || h < 32) throw new EngineException("the photo is too small (" + photo.width() + "x" + photo.height()
@@ -202,6 +201,22 @@ public final class ClassicalEngine implements Engine {
             throw new EngineException("the region is too small to estimate a blur from: it needs at least " + side + "x" + side + " photo pixels");
         }
         return new int[] {x0, y0, x1 - x0, y1 - y0};
+    }
+
+    /** The working resolution {width, height} of a photo: its own up to {@code maxWorkingPixels}, else scaled down to that. */
+    static int[] workingSize(int photoW, int photoH, long maxWorkingPixels) {
+        double scale = Math.sqrt((double) maxWorkingPixels / ((double) photoW * photoH));
+        if (scale >= 1.0) return new int[] {photoW, photoH};
+        return new int[] {Math.max(1, (int) Math.round(photoW * scale)), Math.max(1, (int) Math.round(photoH * scale))};
+    }
+
+    /**
+     * The smallest side, in photo pixels, of a region the blur can be estimated from ({@link EngineOptions#region()}) in
+     * a photo of this size: what a window asks of the rectangle the user draws before a run refuses it.
+     */
+    public static int minRegionSide(int photoW, int photoH, long maxWorkingPixels) {
+        double scale = (double) workingSize(photoW, photoH, maxWorkingPixels)[0] / photoW;
+        return (int) Math.ceil(MIN_REGION_SIDE / scale);
     }
 
     /** A finer pass must add at least this factor of resolution to be worth a second deconvolution. */

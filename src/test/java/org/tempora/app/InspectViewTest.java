@@ -6,13 +6,16 @@ import static org.tempora.app.FxTestSupport.smallPhoto;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.tempora.classical.ClassicalEngine;
+import org.tempora.engine.EngineOptions;
 import org.tempora.timeline.PlanLimits;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -124,5 +128,59 @@ class InspectViewTest {
         robot.clickOn("#traceButton");
         assertEquals(InspectView.Mode.FRAME, inspect(robot).mode(), "pressing the mode again leaves it");
         assertSame(session.shownImageProperty().get(), main.imageProperty().get());
+    }
+
+    @Test void aBlurRegionIsDraggedOutAndTheNextRunEstimatesTheBlurFromIt(FxRobot robot, @TempDir Path dir) throws Exception {
+        String[] refused = new String[1];
+        robot.interact(() -> refused[0] = session.chooseBlurRegion(new EngineOptions.Region(0, 0, 60, 60)));
+        assertTrue(refused[0].startsWith("Open a photo first"), refused[0]);
+        Path photo = smallPhoto(dir); // 200 x 150: worked at its own size, so a region needs 48 x 48 photo pixels
+        robot.interact(() -> session.open(photo));
+        waitFor(20, "the photo to open", () -> session.photoProperty().get() != null && !session.tasks().busyProperty().get());
+        waitFor(10, "the zoom bar", () -> robot.lookup("#regionButton").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        assertFalse(robot.lookup("#regionButton").queryAs(ToggleButton.class).isDisabled(), "a photo is enough to choose a part");
+        robot.clickOn("#regionButton");
+        assertEquals(InspectView.Mode.REGION, inspect(robot).mode());
+        ImagePane main = pane(robot, "#inspectMain");
+        assertSame(session.photoImageProperty().get(), main.imageProperty().get(), "the region is drawn on the photo");
+        assertFalse(robot.lookup("#wholePhotoButton").queryAs(Button.class).isVisible(), "nothing to clear yet");
+
+        // Drag from photo point (20.5, 15.5) to (140.5, 120.5): the whole pixels 20..140 x 15..120.
+        drag(robot, main, 20.5, 15.5, 140.5, 120.5);
+        EngineOptions.Region r = session.blurRegionProperty().get();
+        assertNotNull(r, "the dragged part is taken");
+        assertEquals(20, r.x(), 1);
+        assertEquals(15, r.y(), 1);
+        assertEquals(121, r.width(), 2);
+        assertEquals(106, r.height(), 2);
+        Label info = robot.lookup("#inspectInfo").queryAs(Label.class);
+        assertTrue(info.getText().contains(BlurRegionPick.describe(r)), info.getText());
+        assertTrue(robot.lookup("#wholePhotoButton").queryAs(Button.class).isVisible());
+
+        // Too small a part is refused, saying how large it must be; the region chosen before stays.
+        drag(robot, main, 150.5, 40.5, 180.5, 70.5);
+        assertEquals(r, session.blurRegionProperty().get());
+        assertTrue(info.getText().contains("at least 48 x 48"), info.getText());
+
+        // The next run estimates the blur from that part and says so; its record names the region.
+        FxTestSupport.clickVisible(robot, "#generateButton");
+        waitFor(60, "the run", () -> session.completedRunProperty().get() != null && !session.tasks().busyProperty().get(), FxTestSupport.runState(session));
+        String expected = "estimated from the region " + r.x() + "," + r.y() + "," + r.width() + "," + r.height();
+        assertTrue(session.completedRunProperty().get().warnings().stream().anyMatch(w -> w.contains(expected)),
+                session.completedRunProperty().get().warnings().toString());
+        assertEquals(r, session.runOptions(session.engine()).region().orElseThrow());
+
+        robot.clickOn("#wholePhotoButton");
+        assertNull(session.blurRegionProperty().get(), "Whole photo clears the part");
+        assertTrue(session.runOptions(session.engine()).region().isEmpty());
+        assertTrue(info.getText().startsWith("Drag a rectangle"), info.getText());
+    }
+
+    /** Drags with the main button between two photo points of the view. */
+    private static void drag(FxRobot robot, ImagePane pane, double fromX, double fromY, double toX, double toY) {
+        ViewTransform t = robot.lookup("#preview").queryAs(InspectView.class).transform();
+        Point2D a = pane.localToScreen(t.viewX(fromX), t.viewY(fromY)), b = pane.localToScreen(t.viewX(toX), t.viewY(toY));
+        robot.moveTo(a).press(MouseButton.PRIMARY).moveTo(b).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }

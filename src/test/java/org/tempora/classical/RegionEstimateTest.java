@@ -58,4 +58,23 @@ class RegionEstimateTest {
         EngineException small = assertThrows(EngineException.class, () -> kernelFrom(photo, new EngineOptions.Region(0, 0, 30, 30)));
         assertTrue(small.getMessage().contains("too small"), small.getMessage());
     }
+
+    @Test
+    void theSmallestRegionAWindowOffersIsOneTheEngineTakes() throws Exception {
+        long max = EngineOptions.DEFAULT_MAX_WORKING_PIXELS;
+        // At the photo's own size the bound is the estimator's 48 working pixels exactly.
+        assertEquals(ClassicalEngine.MIN_REGION_SIDE, ClassicalEngine.minRegionSide(640, 360, max));
+        ClassicalEngine.workingRegion(new EngineOptions.Region(10, 20, 48, 48), 640, 360, 1.0, 640, 360);
+        assertThrows(EngineException.class, () -> ClassicalEngine.workingRegion(new EngineOptions.Region(10, 20, 47, 48), 640, 360, 1.0, 640, 360));
+        // A 6000 x 4000 scan works at 1225 x 816 (1 megapixel): a region needs ceil(48 * 6000 / 1225) = 236 photo pixels.
+        int[] work = ClassicalEngine.workingSize(6000, 4000, max);
+        assertArrayEquals(new int[] {1225, 816}, work);
+        int side = ClassicalEngine.minRegionSide(6000, 4000, max);
+        assertEquals(236, side);
+        double scale = 1225.0 / 6000;
+        for (int x : new int[] {0, 1, 2, 3, 7, 1000, 6000 - side}) {
+            int[] r = ClassicalEngine.workingRegion(new EngineOptions.Region(x, 4000 - side, side, side), 6000, 4000, scale, work[0], work[1]);
+            assertTrue(r[2] >= ClassicalEngine.MIN_REGION_SIDE && r[3] >= ClassicalEngine.MIN_REGION_SIDE, "at x " + x);
+        }
+    }
 }
