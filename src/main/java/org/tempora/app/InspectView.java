@@ -37,6 +37,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.tempora.engine.BlurKernel;
+import org.tempora.engine.BlurPart;
 import org.tempora.engine.EngineOptions;
 import org.tempora.engine.Trajectory;
 import org.tempora.export.KernelPicture;
@@ -88,6 +89,8 @@ public final class InspectView extends BorderPane {
     private boolean selecting; // a blur region being dragged out
     private double selectX, selectY, selectToX, selectToY; // its corners in photo coordinates
     private String regionMessage = ""; // why the last dragged region was refused
+    private List<BlurPart> unevenParts = List.of(); // the last comparing run's parts blurred differently, this photo's
+    private static final Color[] PART_COLOURS = {Color.rgb(255, 196, 0), Color.rgb(0, 200, 255), Color.rgb(255, 90, 200), Color.rgb(120, 230, 80)};
     private RunCapture checkStarted, checkDone; // the runs whose re-blur check was started, and finished
     private double anchorX = Double.NaN, anchorY = Double.NaN; // the trace's photo point; NaN = the photo's centre
     private Image kernelImage;
@@ -119,11 +122,12 @@ public final class InspectView extends BorderPane {
             fitted = true;
             anchorX = anchorY = Double.NaN;
             regionMessage = "";
+            unevenParts = List.of();
             refit();
         });
         session.shownImageProperty().addListener(o -> refresh());
         session.shownFrameProperty().addListener(o -> refresh());
-        session.completedRunProperty().addListener(o -> { leaveIfUnavailable(); startReblurCheck(); refresh(); });
+        session.completedRunProperty().addListener(o -> { keepUnevenParts(); leaveIfUnavailable(); startReblurCheck(); refresh(); });
         session.framesReadyProperty().addListener(o -> leaveIfUnavailable());
         session.tasks().busyProperty().addListener((o, a, busy) -> { if (!busy) startReblurCheck(); });
         splitOff = session.framesReadyProperty().isEqualTo(0);
@@ -422,6 +426,10 @@ public final class InspectView extends BorderPane {
             motion.pick(t.imageX(e.getX()), t.imageY(e.getY()), base.getWidth(), base.getHeight());
             return;
         }
+        if (mode.get() == Mode.REGION) {
+            pickPart(t.imageX(e.getX()), t.imageY(e.getY()));
+            return;
+        }
         if (mode.get() != Mode.TRACE) return;
         anchorX = Math.max(0, Math.min(photo.getWidth(), t.imageX(e.getX())));
         anchorY = Math.max(0, Math.min(photo.getHeight(), t.imageY(e.getY())));
@@ -450,10 +458,36 @@ public final class InspectView extends BorderPane {
         if (m == Mode.TRACE || m == Mode.REGION) main.redraw();
     }
 
+    /**
+     * Takes the parts of a finished classical run that compared the photo's parts (one given a region does not), so the
+     * outlines stay while the user generates from one of them.
+     */
+    private void keepUnevenParts() {
+        RunCapture run = session.completedRunProperty().get();
+        if (run == null || run.kernel().isEmpty()) return;
+        if (run.request().map(r -> r.options().region().isEmpty()).orElse(false)) unevenParts = run.unevenParts();
+    }
+
+    /** The parts blurred differently that the blur-region mode outlines; empty when the last comparison found none. */
+    List<BlurPart> unevenParts() { return unevenParts; }
+
+    /** A click in the blur-region mode on an outlined part chooses it. */
+    private void pickPart(double px, double py) {
+        for (BlurPart part : unevenParts) {
+            if (!part.contains(px, py)) continue;
+            regionMessage = session.chooseBlurRegion(new EngineOptions.Region(part.x(), part.y(), part.width(), part.height()));
+            refresh();
+            return;
+        }
+    }
+
     /** What the blur-region mode says under the picture: the last refusal, else the part chosen and what it does. */
     private String regionHint() {
         if (!regionMessage.isEmpty()) return regionMessage;
         EngineOptions.Region r = session.blurRegionProperty().get();
+        if (r == null && !unevenParts.isEmpty()) {
+            return "The blur differs between the outlined parts: click one to estimate the blur from it, or drag your own rectangle";
+        }
         if (r == null) {
             return "Drag a rectangle over a part whose blur is typical, with edges in several directions: Generate estimates the blur there";
         }
@@ -462,6 +496,15 @@ public final class InspectView extends BorderPane {
 
     /** The blur region (or the one being dragged) over the photo, the rest dimmed. */
     private void paintRegion(GraphicsContext g, ViewTransform t, double w, double h) {
+        for (BlurPart part : unevenParts) {
+            double x0 = t.viewX(part.x()), y0 = t.viewY(part.y());
+            g.setStroke(PART_COLOURS[part.group() % PART_COLOURS.length]);
+            g.setLineWidth(3);
+            g.setLineDashes(8, 6);
+            g.strokeRect(x0 + 2, y0 + 2, t.scale() * part.width() - 4, t.scale() * part.height() - 4); // inset: neighbours' edges stay apart
+            g.setLineDashes();
+            ImagePane.label(g, "Blur " + (char) ('A' + part.group()), x0 + 8, y0 + 8);
+        }
         EngineOptions.Region r = session.blurRegionProperty().get();
         double x0, y0, x1, y1;
         if (selecting) {
@@ -486,7 +529,7 @@ public final class InspectView extends BorderPane {
         g.setStroke(Color.WHITE);
         g.setLineWidth(1.5);
         g.strokeRect(vx0, vy0, vx1 - vx0, vy1 - vy0);
-        if (!selecting) ImagePane.label(g, "Blur from here", vx0 + 4, vy0 + 4);
+        if (!selecting) ImagePane.label(g, "Blur from here", vx0 + 4, Math.max(vy0 + 4, vy1 - 26)); // below a part's own label
     }
 
     /** Runs the re-blur check of the last complete run off the FX thread, once per run, while its view is open. */

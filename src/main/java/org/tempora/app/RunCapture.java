@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tempora.engine.BlurKernel;
+import org.tempora.engine.BlurPart;
 import org.tempora.engine.CancellationToken;
 import org.tempora.engine.CancelledException;
 import org.tempora.engine.Engine;
@@ -30,6 +31,7 @@ public final class RunCapture {
     private volatile Engine engine;
     private volatile GenerationRequest request;
     private volatile List<String> warnings = List.of();
+    private volatile List<BlurPart> unevenParts = List.of();
     private volatile Map<String, Long> timingsMs = Map.of();
     private volatile List<LinearImage> frames; // the engine's own, at full precision; may render on each read
 
@@ -51,6 +53,8 @@ public final class RunCapture {
     public Optional<GenerationRequest> request() { return Optional.ofNullable(request); }
     /** The engine's warnings, once the run finished. */
     public List<String> warnings() { return warnings; }
+    /** The parts of the photo the engine found blurred differently, once the run finished; empty when none. */
+    public List<BlurPart> unevenParts() { return unevenParts; }
     /**
      * The engine's frames in linear light at full precision, once the run finished, for exports of photos deeper than
      * the window's 8-bit display pictures; the engine may render each on every read.
@@ -80,11 +84,12 @@ public final class RunCapture {
                 kernel = r.kernel();
                 trajectory = r.trajectory();
                 warnings = r.warnings();
+                unevenParts = r.unevenParts();
                 timingsMs = r.timingsMs();
                 frames = r.frames();
                 RunCapture.this.engine = engine;
                 RunCapture.this.request = request;
-                return new GenerationResult(new Tee(r.frames()), r.plan(), r.kernel(), r.trajectory(), r.warnings(), r.timingsMs());
+                return new GenerationResult(new Tee(r.frames()), r.plan(), r.kernel(), r.trajectory(), r.warnings(), r.timingsMs(), r.unevenParts());
             }
         };
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.tempora.engine.BlurPart;
 import org.tempora.engine.CancellationToken;
 import org.tempora.engine.CancelledException;
 import org.tempora.engine.ProgressListener;
@@ -224,7 +225,37 @@ public final class BlurUniformityCheck {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < g.groups(); i++) parts.add(g.members(i));
         return Optional.of("the blur differs between the " + String.join(" quarters, the ", parts)
-                + " quarters; to estimate it from one part, give its rectangle with --region");
+                + " quarters; to estimate it from one part, choose that part (Blur region in the window, --region on the command line)");
+    }
+
+    /**
+     * The parts a warning of {@code a} speaks of, in photo pixels, grouped by blur: the quarters when they fall into more
+     * than one group, else the two halves of the split named; empty when the blur looks uniform.
+     *
+     * The analysis ran at w x h; the parts are scaled to the photo's photoW x photoH.
+     */
+    static List<BlurPart> parts(Analysis a, int w, int h, int photoW, int photoH) {
+        if (a.warning().isEmpty()) return List.of();
+        List<BlurPart> out = new ArrayList<>();
+        double sx = (double) photoW / w, sy = (double) photoH / h;
+        int hw = w / 2, hh = h / 2;
+        if (a.grid().isPresent() && a.grid().get().groups() > 1) {
+            int[][] quarters = {{0, 0, hw, hh}, {w - hw, 0, hw, hh}, {0, h - hh, hw, hh}, {w - hw, h - hh, hw, hh}};
+            int[] group = a.grid().get().group();
+            for (int q = 0; q < quarters.length; q++) if (group[q] >= 0) out.add(scaled(quarters[q], group[q], sx, sy, photoW, photoH));
+            return out;
+        }
+        boolean lr = a.leftRight() > DIFFERENT, tb = a.topBottom() > DIFFERENT;
+        boolean leftRight = lr && (!tb || a.leftRight() >= a.topBottom()); // the split verdict names
+        int[][] halves = leftRight ? new int[][] {{0, 0, hw, h}, {w - hw, 0, hw, h}} : new int[][] {{0, 0, w, hh}, {0, h - hh, w, hh}};
+        for (int g = 0; g < 2; g++) out.add(scaled(halves[g], g, sx, sy, photoW, photoH));
+        return out;
+    }
+
+    private static BlurPart scaled(int[] r, int group, double sx, double sy, int photoW, int photoH) {
+        int x0 = (int) Math.round(r[0] * sx), y0 = (int) Math.round(r[1] * sy);
+        int x1 = Math.min(photoW, (int) Math.round((r[0] + r[2]) * sx)), y1 = Math.min(photoH, (int) Math.round((r[1] + r[3]) * sy));
+        return new BlurPart(x0, y0, x1 - x0, y1 - y0, group);
     }
 
     /** Blind kernels of the wanted halves, in parallel on the common pool (each half's FFTs are too small to split). */

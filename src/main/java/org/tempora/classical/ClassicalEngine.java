@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.tempora.engine.BlurKernel;
+import org.tempora.engine.BlurPart;
 import org.tempora.engine.CancellationToken;
 import org.tempora.engine.CancelledException;
 import org.tempora.engine.Engine;
@@ -146,7 +147,12 @@ public final class ClassicalEngine implements Engine {
 
         // After the frames: the check only adds a warning, so it need not keep the window waiting.
         long tu = System.nanoTime();
-        if (options.region().isEmpty()) BlurUniformityCheck.check(luminance, w, h, kernel, ks, cancel).ifPresent(warnings::add);
+        List<BlurPart> unevenParts = List.of();
+        if (options.region().isEmpty()) {
+            BlurUniformityCheck.Analysis uneven = BlurUniformityCheck.analyse(luminance, w, h, kernel, ks, cancel);
+            uneven.warning().ifPresent(warnings::add);
+            unevenParts = BlurUniformityCheck.parts(uneven, w, h, photo.width(), photo.height());
+        }
         long uniformityMs = ms(tu);
         warnings.addAll(pathWarnings);
 
@@ -159,7 +165,7 @@ public final class ClassicalEngine implements Engine {
         timings.put("total", ms(t0));
         BlurKernel blurKernel = estimate.toBlurKernel(scale);
         return new GenerationResult(frames, plan, Optional.of(blurKernel),
-                Optional.of(timed.trajectory(span, scale, 129)), warnings, timings);
+                Optional.of(timed.trajectory(span, scale, 129)), warnings, timings, unevenParts);
     }
 
     /**

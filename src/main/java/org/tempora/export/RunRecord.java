@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.tempora.engine.BlurPart;
 import org.tempora.engine.GenerationResult;
 import org.tempora.engine.Trajectory;
 import org.tempora.image.Photo;
@@ -100,6 +101,19 @@ public final class RunRecord {
         JsonArray warnings = new JsonArray();
         result.warnings().forEach(warnings::add);
         root.add("warnings", warnings);
+        if (!result.unevenParts().isEmpty()) {
+            JsonArray parts = new JsonArray();
+            for (BlurPart part : result.unevenParts()) {
+                JsonObject o = new JsonObject();
+                o.addProperty("x", part.x());
+                o.addProperty("y", part.y());
+                o.addProperty("width", part.width());
+                o.addProperty("height", part.height());
+                o.addProperty("blur", part.group()); // parts with the same number share one blur
+                parts.add(o);
+            }
+            root.add("unevenBlurParts", parts);
+        }
         return root;
     }
 

@@ -26,7 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.tempora.classical.ClassicalEngine;
+import org.tempora.engine.BlurPart;
 import org.tempora.engine.EngineOptions;
+import org.tempora.image.LinearImage;
+import org.tempora.image.PhotoReader;
+import org.tempora.image.PhotoWriter;
+import org.tempora.simulate.BlurSimulator;
+import org.tempora.simulate.CameraShake;
 import org.tempora.timeline.PlanLimits;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -182,5 +188,57 @@ class InspectViewTest {
         Point2D a = pane.localToScreen(t.viewX(fromX), t.viewY(fromY)), b = pane.localToScreen(t.viewX(toX), t.viewY(toY));
         robot.moveTo(a).press(MouseButton.PRIMARY).moveTo(b).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test void partsBlurredDifferentlyAreOutlinedAndAClickEstimatesFromOne(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path photo = unevenPhoto(dir); // left half moved sideways, right half up and down
+        robot.interact(() -> session.open(photo));
+        waitFor(20, "the photo to open", () -> session.photoProperty().get() != null && !session.tasks().busyProperty().get());
+        robot.interact(() -> session.plan().frameCountProperty().set(4));
+        FxTestSupport.clickVisible(robot, "#generateButton");
+        waitFor(90, "the run", () -> session.completedRunProperty().get() != null && !session.tasks().busyProperty().get(), FxTestSupport.runState(session));
+        java.util.List<BlurPart> parts = session.completedRunProperty().get().unevenParts();
+        assertTrue(parts.stream().map(BlurPart::group).distinct().count() >= 2, "two blurs found: " + parts + " " + session.completedRunProperty().get().warnings());
+        BlurPart left = parts.stream().filter(p -> p.x() == 0 && p.y() == 0).findFirst().orElseThrow();
+        assertTrue(left.x() + left.width() <= session.photoProperty().get().width() / 2 + 1, "the top-left part stays in the left half: " + left);
+
+        robot.clickOn("#regionButton");
+        assertEquals(parts, inspect(robot).unevenParts(), "the blur-region mode outlines the run's parts");
+        Label info = robot.lookup("#inspectInfo").queryAs(Label.class);
+        assertTrue(info.getText().startsWith("The blur differs between the outlined parts"), info.getText());
+
+        // A click inside the top-left part makes it the region; the next run, from it, keeps the outlines.
+        ImagePane main = pane(robot, "#inspectMain");
+        ViewTransform t = inspect(robot).transform();
+        robot.clickOn(main.localToScreen(t.viewX(left.x() + left.width() / 2.0), t.viewY(left.y() + left.height() / 2.0)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new EngineOptions.Region(left.x(), left.y(), left.width(), left.height()), session.blurRegionProperty().get());
+        FxTestSupport.clickVisible(robot, "#generateButton");
+        waitFor(90, "the run from the part", () -> session.completedRunProperty().get() != null && !session.tasks().busyProperty().get()
+                && session.completedRunProperty().get().request().map(r -> r.options().region().isPresent()).orElse(false), FxTestSupport.runState(session));
+        assertEquals(java.util.List.of(), session.completedRunProperty().get().unevenParts(), "a run from one part compares none");
+        assertEquals(parts, inspect(robot).unevenParts(), "the outlines of the comparing run stay");
+    }
+
+    /** 660 x 500 of the Hubble deep field, its left half blurred along a 15 px horizontal line, its right half a vertical one. */
+    private static Path unevenPhoto(Path dir) throws Exception {
+        LinearImage full = PhotoReader.read(FxTestSupport.devImage("hubble_deep_field.jpg")).pixels();
+        int w = 700, h = 540;
+        float[][] planes = new float[full.channels()][w * h];
+        for (int c = 0; c < planes.length; c++) {
+            for (int y = 0; y < h; y++) System.arraycopy(full.plane(c), (100 + y) * full.width() + 100, planes[c], y * w, w);
+        }
+        LinearImage sharp = new LinearImage(w, h, planes);
+        LinearImage sideways = BlurSimulator.simulate(sharp, CameraShake.linear(15, 0), 1, 16, 0.003, 1).blurred();
+        LinearImage upDown = BlurSimulator.simulate(sharp, CameraShake.linear(15, 90), 1, 16, 0.003, 2).blurred();
+        LinearImage joined = upDown.copy();
+        for (int c = 0; c < joined.channels(); c++) {
+            for (int y = 0; y < joined.height(); y++) {
+                System.arraycopy(sideways.plane(c), y * joined.width(), joined.plane(c), y * joined.width(), joined.width() / 2);
+            }
+        }
+        Path file = dir.resolve("uneven.png");
+        PhotoWriter.writePng(joined, file, 8);
+        return file;
     }
 }

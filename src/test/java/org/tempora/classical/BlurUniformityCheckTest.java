@@ -2,8 +2,10 @@ package org.tempora.classical;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.tempora.engine.BlurPart;
 import org.tempora.engine.CancellationToken;
 import org.tempora.engine.CancelledException;
 import org.tempora.engine.ProgressListener;
@@ -97,6 +99,8 @@ class BlurUniformityCheckTest {
         BlurUniformityCheck.Analysis a = analyse("astronaut, horizontal | vertical", joinLeftRight(horizontal, vertical), W, H);
         assertTrue(a.leftRight() > BlurUniformityCheck.DIFFERENT, "left/right " + a.leftRight()); // 3.23
         assertEquals(Optional.of("blur looks spatially varying: " + LEFT_RIGHT + "; result is approximate"), a.warning());
+        // The parts shown for it: the two halves, scaled to a photo three times the working size.
+        assertEquals(List.of(new BlurPart(0, 0, 480, 720, 0), new BlurPart(480, 0, 480, 720, 1)), BlurUniformityCheck.parts(a, W, H, 3 * W, 3 * H));
     }
 
     @Test
@@ -176,7 +180,20 @@ class BlurUniformityCheckTest {
         assertEquals("top-left and bottom-left", grid.members(0));
         assertEquals("top-right and bottom-right", grid.members(1));
         assertTrue(a.warning().orElseThrow().contains("top-left and bottom-left quarters"), a.warning().get());
-        assertTrue(a.warning().get().contains("--region"), a.warning().get());
+        assertTrue(a.warning().get().contains("--region") && a.warning().get().contains("Blur region"), a.warning().get());
+        // The quarters as parts, in photo pixels (here the working size), grouped as the warning says.
+        assertEquals(List.of(new BlurPart(0, 0, 320, 240, 0), new BlurPart(320, 0, 320, 240, 1), new BlurPart(0, 240, 320, 240, 0),
+                new BlurPart(320, 240, 320, 240, 1)), BlurUniformityCheck.parts(a, w, h, w, h));
+    }
+
+    @Test
+    void noPartsWithoutAWarningAndTopBottomHalvesForThatSplit() {
+        BlurUniformityCheck.Analysis uniform = new BlurUniformityCheck.Analysis(new boolean[4], 0.5, 0.7, Optional.empty(), Optional.empty());
+        assertEquals(List.of(), BlurUniformityCheck.parts(uniform, 320, 240, 320, 240));
+        // Top and bottom differ more than left and right: the halves named are top and bottom (an odd height rounds the halves).
+        BlurUniformityCheck.Analysis topBottom = new BlurUniformityCheck.Analysis(new boolean[4], 2.5, 3.1,
+                BlurUniformityCheck.verdict(2.5, 3.1), Optional.empty());
+        assertEquals(List.of(new BlurPart(0, 0, 641, 240, 0), new BlurPart(0, 241, 641, 240, 1)), BlurUniformityCheck.parts(topBottom, 641, 481, 641, 481));
     }
 
     @Test

@@ -1,0 +1,49 @@
+package org.tempora.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tempora.engine.BlurPart;
+import org.tempora.engine.GenerationResult;
+import org.tempora.image.LinearImage;
+import org.tempora.image.Photo;
+import org.tempora.image.PhotoReader;
+import org.tempora.image.PhotoWriter;
+import org.tempora.timeline.FramePlans;
+
+/** tempora.json's record of a run: here, the parts of the photo the engine found blurred differently. */
+class RunRecordTest {
+    private static JsonObject record(Path dir, List<BlurPart> parts) throws Exception {
+        Path file = dir.resolve("photo.png");
+        PhotoWriter.writePng(LinearImage.blank(8, 6, 1), file, 8);
+        Photo photo = PhotoReader.read(file);
+        GenerationResult result = new GenerationResult(List.of(LinearImage.blank(8, 6, 1)), FramePlans.present(1), Optional.empty(),
+                Optional.empty(), List.of(), Map.of(), parts);
+        return RunRecord.describe("test", "classical", "1.0", photo, "00", 0, Map.of(), result, List.of("frame_0000.png"), null);
+    }
+
+    @Test void unevenPartsAreListedWithTheNumberOfTheirBlur(@TempDir Path dir) throws Exception {
+        JsonArray parts = record(dir, List.of(new BlurPart(0, 0, 4, 3, 0), new BlurPart(4, 0, 4, 3, 1), new BlurPart(0, 3, 8, 3, 0)))
+                .getAsJsonArray("unevenBlurParts");
+        assertEquals(3, parts.size());
+        JsonObject second = parts.get(1).getAsJsonObject();
+        assertEquals(4, second.get("x").getAsInt());
+        assertEquals(0, second.get("y").getAsInt());
+        assertEquals(4, second.get("width").getAsInt());
+        assertEquals(3, second.get("height").getAsInt());
+        assertEquals(1, second.get("blur").getAsInt());
+        assertEquals(0, parts.get(2).getAsJsonObject().get("blur").getAsInt());
+    }
+
+    @Test void aUniformBlurListsNoParts(@TempDir Path dir) throws Exception {
+        assertFalse(record(dir, List.of()).has("unevenBlurParts"));
+    }
+}
