@@ -419,7 +419,8 @@ final class CommandScript {
     /** Writes input/tempora (mode 755) for the jars staged in {@code input}, in jpackage's class-path order. */
     static void write(Path input) throws IOException {
         List<String> classPath = new ArrayList<>(List.of("$app/tempora.jar"));
-        for (Path jar : BuildInstaller.list(input.resolve("lib"))) classPath.add("$app/lib/" + jar.getFileName());
+        for (Path jar : BuildInstaller.list(input.resolve("lib"))) classPath.add("$app/lib/" + requirePlain(jar.getFileName().toString()));
+        for (String option : Packaging.JAVA_OPTIONS) requirePlain(option.replace("$APPDIR", ""));
         List<String> lines = new ArrayList<>(List.of(
                 "#!/bin/sh",
                 "# Tempora's command line, written by installer/BuildInstaller.java: the bundled Java run directly, as",
@@ -433,6 +434,12 @@ final class CommandScript {
         Path file = input.resolve(NAME);
         Files.writeString(file, script);
         file.toFile().setExecutable(true, false);
+    }
+
+    /** The script puts options and jar names inside double quotes: they must hold nothing the shell expands there. */
+    private static String requirePlain(String text) {
+        if (text.matches(".*[\"$`\\\\].*")) throw new BuildFailure("cannot put " + text + " in the command-line script: it holds a shell character");
+        return text;
     }
 }
 

@@ -72,7 +72,7 @@ public final class InspectView extends BorderPane {
     private final ToggleButton trace = toggle("Blur trace", "traceButton", Mode.TRACE,
             "The estimated kernel and the camera path over the photo; click to move the path (Ctrl+T)");
     private final ToggleButton region = toggle("Blur region", "regionButton", Mode.REGION,
-            "Choose the part of the photo the blur is estimated from: drag a rectangle over it (Ctrl+K)");
+            "Choose the part of the photo the blur is estimated from: drag a rectangle over it; right-drag pans (Ctrl+K)");
     private final Button wholePhoto = new Button("Whole photo");
     private final BooleanBinding splitOff, reblurOff, traceOff, regionOff; // a mode is off until what it shows exists
     private final List<CheckMenuItem> ticks = new ArrayList<>();
@@ -164,7 +164,7 @@ public final class InspectView extends BorderPane {
         refresh();
     }
 
-    /** The View menu: zoom, fit and the three inspection modes with their shortcuts. */
+    /** The View menu: zoom, fit and the inspection modes with their shortcuts. */
     public Menu menu() {
         MenuItem in = item("Zoom in", new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> zoomBy(ViewTransform.STEP));
         MenuItem out = item("Zoom out", new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> zoomBy(1 / ViewTransform.STEP));
@@ -427,7 +427,7 @@ public final class InspectView extends BorderPane {
             return;
         }
         if (mode.get() == Mode.REGION) {
-            pickPart(t.imageX(e.getX()), t.imageY(e.getY()));
+            if (e.getButton() == MouseButton.PRIMARY) pickPart(t.imageX(e.getX()), t.imageY(e.getY())); // the others pan
             return;
         }
         if (mode.get() != Mode.TRACE) return;
@@ -449,7 +449,7 @@ public final class InspectView extends BorderPane {
         main.overlayProperty().set(m == Mode.TRACE ? traceOverlay : m == Mode.REGION ? regionOverlay : motionShowing() ? motionOverlay : null);
         photoPane.imageProperty().set(photo);
         info.setText(switch (m) {
-            case FRAME -> motionShowing() ? motion.hint() : "";
+            case FRAME -> motionShowing() ? motion.hint() : regionReminder();
             case SPLIT -> "Drag the divider to compare";
             case REBLUR -> "Difference: the largest over the colours of the photo's and the mean's display values; black where they agree";
             case TRACE -> "Camera path: red before, green during, blue after the exposure; click the photo to move it";
@@ -479,6 +479,13 @@ public final class InspectView extends BorderPane {
             refresh();
             return;
         }
+    }
+
+    /** Under the frame view while a blur region is chosen: it applies to the next run though not drawn here. */
+    private String regionReminder() {
+        EngineOptions.Region r = session.blurRegionProperty().get();
+        return r == null || !SessionModel.whyNoBlurRegion(session.engine()).isEmpty() ? ""
+                : "The blur is estimated from " + BlurRegionPick.describe(r) + " (Blur region, Ctrl+K, to change)";
     }
 
     /** What the blur-region mode says under the picture: the last refusal, else the part chosen and what it does. */

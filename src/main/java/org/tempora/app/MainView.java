@@ -264,7 +264,11 @@ public final class MainView extends BorderPane {
         band.selectedProperty().addListener((o, a, b) -> session.select(b.intValue()));
         session.selectedFrameProperty().addListener((o, a, b) -> band.selectedProperty().set(b.intValue()));
         session.framesReadyProperty().addListener((o, a, b) -> band.setReady(session.readyFrames()));
-        session.timelinePlanProperty().addListener((o, a, b) -> band.setReady(session.readyFrames()));
+        session.timelinePlanProperty().addListener((o, a, b) -> {
+            band.setReady(session.readyFrames());
+            band.setConfidence(session.frameConfidence());
+        });
+        session.completedRunProperty().addListener(o -> band.setConfidence(session.frameConfidence()));
         band.editableProperty().bind(session.plan().modeProperty().isEqualTo(PlanMode.CUSTOM).and(session.tasks().busyProperty().not()));
         band.setOnEdgeDragged(session.plan()::moveEdge);
 

@@ -27,6 +27,7 @@ import org.tempora.classical.ClassicalEngine;
 import org.tempora.engine.Engine;
 import org.tempora.engine.EngineOptions;
 import org.tempora.engine.GenerationRequest;
+import org.tempora.engine.Trajectory;
 import org.tempora.image.Photo;
 import org.tempora.image.PhotoReader;
 import org.tempora.timeline.FramePlan;
@@ -73,6 +74,7 @@ public final class SessionModel implements AutoCloseable {
         this.plan = plan;
         plan.reverseTimeAvailableProperty().set(reversesTime(engine));
         plan.planProperty().addListener((o, was, now) -> planChanged());
+        completedRun.addListener(o -> refreshShown()); // the caption names the finished run's confidence
         timelinePlan.set(plan.plan());
         refreshShown();
     }
@@ -294,7 +296,8 @@ public final class SessionModel implements AutoCloseable {
         GenerationRequest request = new GenerationRequest(photo.get().pixels(), p, sampleSeed, options);
         String which = count > 1 ? String.format(Locale.ROOT, " (sample %d of %d, seed %d)", sample + 1, count, sampleSeed) : "";
         String detail = options.maxDetailPixels() > 0 ? ", detail at full resolution" : "";
-        status.set("Generating " + p.size() + " frames with the " + running.id() + " engine" + which + detail + "...");
+        String region = options.region().map(r -> ", the blur from " + BlurRegionPick.describe(r)).orElse("");
+        status.set("Generating " + p.size() + " frames with the " + running.id() + " engine" + which + detail + region + "...");
         tasks.run("Starting", (reporter, cancel) -> FrameGeneration.run(capture.around(running), request, reporter,
                 (index, pixels, preview) -> reporter.post(() -> frameArrived(run, sample, index, pixels, preview)), cancel),
                 new FxTasks.Outcome<>() {
@@ -420,7 +423,25 @@ public final class SessionModel implements AutoCloseable {
         String era = TimelineScale.era(iv).name().toLowerCase(Locale.ROOT);
         String what = !haveFrame ? "Photo (frame " + (i + 1) + " of " + p.size() + " not generated)"
                 : "Frame " + (i + 1) + " of " + p.size() + (ready.get(i) ? "" : " (preview)");
-        caption.set(String.format(Locale.ROOT, "%s   [%.3f, %.3f]   %s", what, iv.start(), iv.end(), era));
+        double[] trust = haveFrame && ready.get(i) ? frameConfidence() : null;
+        String confidence = trust != null && TimelineBand.uncertain(trust[i])
+                ? String.format(Locale.ROOT, "   confidence %.0f%%", 100 * trust[i]) : "";
+        caption.set(String.format(Locale.ROOT, "%s   [%.3f, %.3f]   %s%s", what, iv.start(), iv.end(), era, confidence));
+    }
+
+    /**
+     * Per frame of the timeline's plan, how far the finished run's engine trusts it: its camera path's confidence over
+     * the frame's interval (1 inside the exposure, falling off before and after it); null without a finished run with a
+     * path (the diffusion engine has none).
+     */
+    double[] frameConfidence() {
+        RunCapture run = completedRun.get();
+        FramePlan p = timelinePlan.get();
+        if (run == null || p == null || run.trajectory().isEmpty()) return null;
+        Trajectory path = run.trajectory().get();
+        double[] c = new double[p.size()];
+        for (int i = 0; i < c.length; i++) c[i] = path.confidence(p.get(i).start(), p.get(i).end());
+        return c;
     }
 
     /** Copies display pixels into a JavaFX image, once per frame. */

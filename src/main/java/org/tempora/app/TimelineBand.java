@@ -23,7 +23,8 @@ import org.tempora.timeline.Interval;
 
 /**
  * The band under the preview: the photo's exposure [-0.5, 0.5], each frame's interval as a bar coloured past /
- * present / future (red / green / blue, as in the paper's figure 1; faint until the frame has arrived), and a
+ * present / future (red / green / blue, as in the paper's figure 1; faint until the frame has arrived, and before and
+ * after the exposure solid only up to the engine's confidence in it, with the percentage), and a
  * playhead on the selected frame that follows mouse drags and Left/Right/Home/End. While editable, each bar has a
  * handle at both edges; dragging one hands the edge and the time under the pointer to the owner, which reshapes the plan.
  */
@@ -47,6 +48,7 @@ public final class TimelineBand extends Region {
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private ObjDoubleConsumer<TimelineScale.Edge> onEdgeDragged = (edge, time) -> {};
     private BitSet ready = new BitSet();
+    private double[] confidence; // per frame, of the finished run; null when unknown
     private TimelineScale.Edge dragged;
     private TimelineScale dragScale; // frozen while an edge is dragged: refitting would move the bars under the pointer
     private double pixelScale = 1; // device pixels per layout unit of the window's screen: lines snap to them
@@ -105,6 +107,21 @@ public final class TimelineBand extends Region {
         ready = (BitSet) frames.clone();
         redraw();
     }
+
+    /**
+     * How far the engine trusts each frame (0 to 1), or null when unknown: a ready frame it trusts less is drawn solid
+     * only up to that share of its bar's height, with the percentage under it where the bar is wide enough.
+     */
+    public void setConfidence(double[] perFrame) {
+        confidence = perFrame == null ? null : perFrame.clone();
+        redraw();
+    }
+
+    /** The confidences drawn now (a copy), or null. */
+    double[] confidence() { return confidence == null ? null : confidence.clone(); }
+
+    /** Whether a frame's confidence is shown: below what rounds to 100%. */
+    static boolean uncertain(double confidence) { return confidence < 0.995; }
 
     @Override protected void layoutChildren() {
         canvas.setWidth(getWidth());
@@ -184,8 +201,21 @@ public final class TimelineBand extends Region {
             Interval iv = p.get(i);
             double x0 = PixelGrid.edge(s.x(iv.start()), k), x1 = PixelGrid.edge(s.x(iv.end()), k), y = BAR_TOP + (lanes ? (i % 2) * laneHeight : 0);
             Color c = switch (TimelineScale.era(iv)) { case PAST -> PAST; case PRESENT -> PRESENT; case FUTURE -> FUTURE; };
-            g.setFill(ready.get(i) ? c : c.deriveColor(0, 0.5, 1.2, 0.45));
+            Color faint = c.deriveColor(0, 0.5, 1.2, 0.45);
+            double trust = confidence != null && i < confidence.length ? confidence[i] : 1;
+            g.setFill(ready.get(i) && !uncertain(trust) ? c : faint);
             g.fillRect(x0, y, Math.max(gap, x1 - x0 - gap), laneHeight - gap);
+            if (ready.get(i) && uncertain(trust)) { // a level: the solid part is the share the engine trusts
+                double solid = PixelGrid.edge((laneHeight - gap) * Math.max(0, Math.min(1, trust)), k);
+                g.setFill(c);
+                g.fillRect(x0, y + laneHeight - gap - solid, Math.max(gap, x1 - x0 - gap), solid);
+                if (!lanes && x1 - x0 >= 28 && i != selected.get()) { // the playhead would strike it out; the caption says it
+                    g.setFill(colours.text());
+                    g.setFont(LABEL_FONT);
+                    String pct = Math.round(100 * trust) + "%";
+                    g.fillText(pct, (x0 + x1) / 2 - textWidth(pct, LABEL_FONT) / 2, BAR_TOP + BAR_HEIGHT + 13);
+                }
+            }
             if (editable.get() && x1 - x0 >= 8) { // grips at both edges show the bar can be stretched
                 g.setFill(dark.get() ? c.brighter().brighter() : c.darker().darker());
                 g.fillRect(x0 + 1, PixelGrid.edge(y + laneHeight * 0.25, k), 2, PixelGrid.edge(laneHeight * 0.5, k));

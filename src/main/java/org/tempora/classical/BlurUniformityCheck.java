@@ -230,9 +230,8 @@ public final class BlurUniformityCheck {
 
     /**
      * The parts a warning of {@code a} speaks of, in photo pixels, grouped by blur: the quarters when they fall into more
-     * than one group, else the two halves of the split named; empty when the blur looks uniform.
-     *
-     * The analysis ran at w x h; the parts are scaled to the photo's photoW x photoH.
+     * than one group, else the two halves of the split named; empty when the blur looks uniform. The analysis ran at
+     * w x h; the parts are scaled to the photo's photoW x photoH.
      */
     static List<BlurPart> parts(Analysis a, int w, int h, int photoW, int photoH) {
         if (a.warning().isEmpty()) return List.of();
@@ -246,7 +245,7 @@ public final class BlurUniformityCheck {
             return out;
         }
         boolean lr = a.leftRight() > DIFFERENT, tb = a.topBottom() > DIFFERENT;
-        boolean leftRight = lr && (!tb || a.leftRight() >= a.topBottom()); // the split verdict names
+        boolean leftRight = lr && (!tb || a.leftRight() >= a.topBottom()); // the split that verdict() names
         int[][] halves = leftRight ? new int[][] {{0, 0, hw, h}, {w - hw, 0, hw, h}} : new int[][] {{0, 0, w, hh}, {0, h - hh, w, hh}};
         for (int g = 0; g < 2; g++) out.add(scaled(halves[g], g, sx, sy, photoW, photoH));
         return out;

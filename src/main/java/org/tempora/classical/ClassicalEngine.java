@@ -83,7 +83,7 @@ public final class ClassicalEngine implements Engine {
         if (options.kernel().isPresent()) {
             estimate = givenKernel(options.kernel().get(), scale, w, h);
         } else if (options.region().isPresent()) {
-            int[] r = workingRegion(options.region().get(), photo.width(), photo.height(), scale, w, h);
+            int[] r = workingRegion(options.region().get(), photo.width(), photo.height(), w, h);
             estimate = estimator.estimate(KernelOps.crop(luminance, w, r[0], r[1], r[2], r[3]), r[2], r[3], options.kernelSize(),
                     progress, cancel, preview == null ? KernelEstimator.LevelListener.NONE : preview);
             EngineOptions.Region g = options.region().get();
@@ -194,15 +194,17 @@ public final class ClassicalEngine implements Engine {
      * {x, y, width, height} at the working resolution of a region given in photo pixels; refused when it leaves the
      * photo or is too small to estimate a blur on (the estimator wants three kernels' room).
      */
-    static int[] workingRegion(EngineOptions.Region region, int photoW, int photoH, double scale, int w, int h) throws EngineException {
+    static int[] workingRegion(EngineOptions.Region region, int photoW, int photoH, int w, int h) throws EngineException {
         if ((long) region.x() + region.width() > photoW || (long) region.y() + region.height() > photoH) {
             throw new EngineException(String.format(Locale.ROOT, "the region %d,%d,%d,%d reaches outside the %dx%d photo",
                     region.x(), region.y(), region.width(), region.height(), photoW, photoH));
         }
-        int x0 = (int) Math.floor(region.x() * scale), y0 = (int) Math.floor(region.y() * scale);
-        int x1 = Math.min(w, (int) Math.ceil((region.x() + region.width()) * scale));
-        int y1 = Math.min(h, (int) Math.ceil((region.y() + region.height()) * scale));
-        int side = (int) Math.ceil(MIN_REGION_SIDE / scale);
+        // Each axis by its own rounded working size: one scale for both could put a bottom strip past the working height.
+        double sx = (double) w / photoW, sy = (double) h / photoH;
+        int x0 = (int) Math.floor(region.x() * sx), y0 = (int) Math.floor(region.y() * sy);
+        int x1 = Math.min(w, (int) Math.ceil((region.x() + region.width()) * sx));
+        int y1 = Math.min(h, (int) Math.ceil((region.y() + region.height()) * sy));
+        int side = minRegionSide(photoW, photoH, w, h);
         if (x1 - x0 < MIN_REGION_SIDE || y1 - y0 < MIN_REGION_SIDE) {
             throw new EngineException("the region is too small to estimate a blur from: it needs at least " + side + "x" + side + " photo pixels");
         }
@@ -221,8 +223,13 @@ public final class ClassicalEngine implements Engine {
      * a photo of this size: what a window asks of the rectangle the user draws before a run refuses it.
      */
     public static int minRegionSide(int photoW, int photoH, long maxWorkingPixels) {
-        double scale = (double) workingSize(photoW, photoH, maxWorkingPixels)[0] / photoW;
-        return (int) Math.ceil(MIN_REGION_SIDE / scale);
+        int[] work = workingSize(photoW, photoH, maxWorkingPixels);
+        return minRegionSide(photoW, photoH, work[0], work[1]);
+    }
+
+    /** {@link #minRegionSide(int, int, long)} for a photo worked at w x h: the larger of the two axes' needs. */
+    private static int minRegionSide(int photoW, int photoH, int w, int h) {
+        return (int) Math.max(Math.ceil(MIN_REGION_SIDE * (double) photoW / w), Math.ceil(MIN_REGION_SIDE * (double) photoH / h));
     }
 
     /** A finer pass must add at least this factor of resolution to be worth a second deconvolution. */

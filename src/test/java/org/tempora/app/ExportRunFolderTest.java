@@ -65,4 +65,42 @@ class ExportRunFolderTest {
         assertEquals(1, back.getRaster().getNumBands());
         for (int c = 0; c < 256; c++) assertEquals(c, back.getRaster().getSample(c, 0, 0), "code " + c);
     }
+
+    @Test void theRunFolderRecordsTheBlurRegionAndThePartsBlurredDifferently(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("photo.png");
+        PhotoWriter.writePng(org.tempora.image.LinearImage.blank(40, 30, 1), file, 8);
+        org.tempora.image.Photo photo = org.tempora.image.PhotoReader.read(file);
+        org.tempora.timeline.FramePlan plan = org.tempora.timeline.FramePlans.present(2);
+        java.util.List<org.tempora.engine.BlurPart> parts = java.util.List.of(new org.tempora.engine.BlurPart(0, 0, 20, 30, 0),
+                new org.tempora.engine.BlurPart(20, 0, 20, 30, 1));
+        org.tempora.engine.Engine uneven = new org.tempora.engine.Engine() { // stands for a classical run that found two blurs
+            @Override public String id() { return "classical"; }
+            @Override public String version() { return "1.0"; }
+            @Override public org.tempora.timeline.PlanLimits limits() { return org.tempora.timeline.PlanLimits.CLASSICAL; }
+            @Override public org.tempora.engine.GenerationResult generate(org.tempora.engine.GenerationRequest request,
+                    org.tempora.engine.ProgressListener progress, org.tempora.engine.CancellationToken cancel) {
+                return new org.tempora.engine.GenerationResult(java.util.List.of(photo.pixels(), photo.pixels()), request.plan(),
+                        java.util.Optional.empty(), java.util.Optional.empty(), java.util.List.of(), java.util.Map.of(), parts);
+            }
+        };
+        RunCapture run = new RunCapture(photo.pixels(), plan);
+        org.tempora.engine.EngineOptions options = org.tempora.engine.EngineOptions.defaults()
+                .withRegion(new org.tempora.engine.EngineOptions.Region(2, 3, 30, 25));
+        org.tempora.engine.GenerationResult result = run.around(uneven).generate(new org.tempora.engine.GenerationRequest(photo.pixels(), plan, 0, options),
+                org.tempora.engine.ProgressListener.NONE, org.tempora.engine.CancellationToken.none());
+        BackgroundRunner.Reporter quiet = new BackgroundRunner.Reporter() {
+            @Override public void progress(String stage, int done, int total) {}
+            @Override public void post(Runnable update) {}
+        };
+        try (RunFolder folder = RunFolder.write(photo, run, 2, i -> DisplayPixels.of(result.frames().get(i)), dir, quiet,
+                org.tempora.engine.CancellationToken.none())) {
+            com.google.gson.JsonObject record = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(
+                    folder.dir().resolve("tempora.json"))).getAsJsonObject();
+            assertEquals("2,3,30,25", record.getAsJsonObject("options").get("region").getAsString(), "as generate --region takes it");
+            com.google.gson.JsonArray written = record.getAsJsonArray("unevenBlurParts");
+            assertEquals(2, written.size());
+            assertEquals(20, written.get(1).getAsJsonObject().get("x").getAsInt());
+            assertEquals(1, written.get(1).getAsJsonObject().get("blur").getAsInt());
+        }
+    }
 }

@@ -155,10 +155,7 @@ class InspectViewTest {
         drag(robot, main, 20.5, 15.5, 140.5, 120.5);
         EngineOptions.Region r = session.blurRegionProperty().get();
         assertNotNull(r, "the dragged part is taken");
-        assertEquals(20, r.x(), 1);
-        assertEquals(15, r.y(), 1);
-        assertEquals(121, r.width(), 2);
-        assertEquals(106, r.height(), 2);
+        assertEquals(new EngineOptions.Region(20, 15, 121, 106), r);
         Label info = robot.lookup("#inspectInfo").queryAs(Label.class);
         assertTrue(info.getText().contains(BlurRegionPick.describe(r)), info.getText());
         assertTrue(robot.lookup("#wholePhotoButton").queryAs(Button.class).isVisible());
@@ -168,7 +165,7 @@ class InspectViewTest {
         assertEquals(r, session.blurRegionProperty().get());
         assertTrue(info.getText().contains("at least 48 x 48"), info.getText());
 
-        // The next run estimates the blur from that part and says so; its record names the region.
+        // The next run estimates the blur from that part and says so.
         FxTestSupport.clickVisible(robot, "#generateButton");
         waitFor(60, "the run", () -> session.completedRunProperty().get() != null && !session.tasks().busyProperty().get(), FxTestSupport.runState(session));
         String expected = "estimated from the region " + r.x() + "," + r.y() + "," + r.width() + "," + r.height();
@@ -218,9 +215,18 @@ class InspectViewTest {
                 && session.completedRunProperty().get().request().map(r -> r.options().region().isPresent()).orElse(false), FxTestSupport.runState(session));
         assertEquals(java.util.List.of(), session.completedRunProperty().get().unevenParts(), "a run from one part compares none");
         assertEquals(parts, inspect(robot).unevenParts(), "the outlines of the comparing run stay");
+
+        // Another photo: neither the outlines nor the region of this one carry over.
+        Path other = smallPhoto(dir);
+        robot.interact(() -> session.open(other));
+        waitFor(20, "the other photo", () -> session.photoProperty().get() != null && session.photoProperty().get().width() == 200
+                && !session.tasks().busyProperty().get());
+        assertEquals(java.util.List.of(), inspect(robot).unevenParts());
+        assertNull(session.blurRegionProperty().get());
     }
 
-    /** 660 x 500 of the Hubble deep field, its left half blurred along a 15 px horizontal line, its right half a vertical one. */
+
+    /** 700 x 540 of the Hubble deep field (cropped by the blur's reach), its left half blurred along a 15 px horizontal line, its right half a vertical one. */
     private static Path unevenPhoto(Path dir) throws Exception {
         LinearImage full = PhotoReader.read(FxTestSupport.devImage("hubble_deep_field.jpg")).pixels();
         int w = 700, h = 540;

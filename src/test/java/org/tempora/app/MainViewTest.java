@@ -148,4 +148,46 @@ class MainViewTest {
         assertFalse(message.contains("Exception") || message.contains("\tat "), message);
         assertEquals("chelsea.png", session.photoProperty().get().source().getFileName().toString(), "the open photo stays");
     }
+
+    @Test void framesBeforeAndAfterTheExposureShowHowFarTheEngineTrustsThem(FxRobot robot, @TempDir Path dir) throws Exception {
+        openAndWait(robot, smallPhoto(dir));
+        robot.interact(() -> {
+            session.plan().modeProperty().set(PlanMode.PAST_PRESENT_FUTURE);
+            session.plan().frameCountProperty().set(8);
+        });
+        FxTestSupport.clickVisible(robot, "#generateButton");
+        waitFor(60, "8 frames", () -> session.completedRunProperty().get() != null && !session.tasks().busyProperty().get(), FxTestSupport.runState(session));
+        TimelineBand band = robot.lookup("#timeline").queryAs(TimelineBand.class);
+        double[] shown = band.confidence();
+        org.tempora.timeline.FramePlan plan = session.timelinePlanProperty().get();
+        assertEquals(8, shown.length);
+        // Closed form: the mean over [a, b] of exp(-d / 0.5), d the distance beyond the exposure's nearer end.
+        int outside = 0;
+        for (int i = 0; i < plan.size(); i++) {
+            org.tempora.timeline.Interval iv = plan.get(i);
+            double a = iv.start(), b = iv.end();
+            if (a >= 0.5 || b <= -0.5) {
+                double near = a >= 0.5 ? a - 0.5 : -0.5 - b, far = near + (b - a);
+                double expected = 0.5 * (Math.exp(-near / 0.5) - Math.exp(-far / 0.5)) / (b - a);
+                assertEquals(expected, shown[i], 0.01, "frame " + i + " " + iv);
+                assertTrue(TimelineBand.uncertain(shown[i]));
+                outside++;
+            } else if (a >= -0.5 && b <= 0.5) {
+                assertEquals(1, shown[i], 1e-9, "inside the exposure the photo shows the path: frame " + i);
+            }
+        }
+        assertTrue(outside >= 2, "past and future frames in " + plan.intervals());
+        // The caption names it for a frame the engine trusts less, and says nothing of it inside the exposure.
+        robot.clickOn("#timeline").type(KeyCode.END);
+        int last = plan.size() - 1;
+        assertTrue(text(robot, "#caption").endsWith("future   confidence " + Math.round(100 * shown[last]) + "%"), text(robot, "#caption"));
+        for (int i = 0; i < plan.size(); i++) {
+            if (plan.get(i).start() >= -0.5 && plan.get(i).end() <= 0.5) {
+                int frame = i;
+                robot.interact(() -> session.select(frame));
+                assertFalse(text(robot, "#caption").contains("confidence"), text(robot, "#caption"));
+                break;
+            }
+        }
+    }
 }

@@ -64,17 +64,23 @@ class RegionEstimateTest {
         long max = EngineOptions.DEFAULT_MAX_WORKING_PIXELS;
         // At the photo's own size the bound is the estimator's 48 working pixels exactly.
         assertEquals(ClassicalEngine.MIN_REGION_SIDE, ClassicalEngine.minRegionSide(640, 360, max));
-        ClassicalEngine.workingRegion(new EngineOptions.Region(10, 20, 48, 48), 640, 360, 1.0, 640, 360);
-        assertThrows(EngineException.class, () -> ClassicalEngine.workingRegion(new EngineOptions.Region(10, 20, 47, 48), 640, 360, 1.0, 640, 360));
+        ClassicalEngine.workingRegion(new EngineOptions.Region(10, 20, 48, 48), 640, 360, 640, 360);
+        assertThrows(EngineException.class, () -> ClassicalEngine.workingRegion(new EngineOptions.Region(10, 20, 47, 48), 640, 360, 640, 360));
         // A 6000 x 4000 scan works at 1225 x 816 (1 megapixel): a region needs ceil(48 * 6000 / 1225) = 236 photo pixels.
-        int[] work = ClassicalEngine.workingSize(6000, 4000, max);
-        assertArrayEquals(new int[] {1225, 816}, work);
-        int side = ClassicalEngine.minRegionSide(6000, 4000, max);
-        assertEquals(236, side);
-        double scale = 1225.0 / 6000;
-        for (int x : new int[] {0, 1, 2, 3, 7, 1000, 6000 - side}) {
-            int[] r = ClassicalEngine.workingRegion(new EngineOptions.Region(x, 4000 - side, side, side), 6000, 4000, scale, work[0], work[1]);
-            assertTrue(r[2] >= ClassicalEngine.MIN_REGION_SIDE && r[3] >= ClassicalEngine.MIN_REGION_SIDE, "at x " + x);
+        assertArrayEquals(new int[] {1225, 816}, ClassicalEngine.workingSize(6000, 4000, max));
+        assertEquals(236, ClassicalEngine.minRegionSide(6000, 4000, max));
+        // Landscape, portrait and odd sizes whose height rounds up or down at the working size: the smallest region
+        // offered is taken in every corner and along every edge.
+        for (int[] size : new int[][] {{6000, 4000}, {1001, 2051}, {2051, 1001}, {4000, 6000}, {1999, 1333}, {1200, 901}}) {
+            int pw = size[0], ph = size[1], side = ClassicalEngine.minRegionSide(pw, ph, max);
+            int[] work = ClassicalEngine.workingSize(pw, ph, max);
+            for (int x : new int[] {0, 1, 3, pw / 2, pw - side - 1, pw - side}) {
+                for (int y : new int[] {0, 2, ph / 3, ph - side - 1, ph - side}) {
+                    int[] r = ClassicalEngine.workingRegion(new EngineOptions.Region(x, y, side, side), pw, ph, work[0], work[1]);
+                    assertTrue(r[2] >= ClassicalEngine.MIN_REGION_SIDE && r[3] >= ClassicalEngine.MIN_REGION_SIDE,
+                            pw + "x" + ph + " at " + x + "," + y + ": " + java.util.Arrays.toString(r));
+                }
+            }
         }
     }
 }
