@@ -593,7 +593,8 @@ public final class InspectView extends BorderPane {
         for (BlurTrace.Segment s : segments) g.strokeLine(t.viewX(s.x0()), t.viewY(s.y0()), t.viewX(s.x1()), t.viewY(s.y1()));
         g.setLineWidth(2.5);
         for (BlurTrace.Segment s : segments) {
-            g.setStroke(ERA_COLOURS.get(s.era()));
+            Color c = ERA_COLOURS.get(s.era()); // a guess beyond the exposure fades with the engine's confidence in it
+            g.setStroke(Color.color(c.getRed(), c.getGreen(), c.getBlue(), 0.25 + 0.75 * s.confidence()));
             g.strokeLine(t.viewX(s.x0()), t.viewY(s.y0()), t.viewX(s.x1()), t.viewY(s.y1()));
         }
         double cx = t.viewX(ax), cy = t.viewY(ay);

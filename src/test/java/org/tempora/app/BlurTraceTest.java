@@ -9,12 +9,13 @@ import org.tempora.engine.Trajectory.Sample;
 
 class BlurTraceTest {
     @Test void stepsArePlacedAtTheAnchorAndColouredByTime() {
-        Trajectory path = new Trajectory(List.of(new Sample(-0.9, -4, 1), new Sample(-0.3, -1, 0), new Sample(0.3, 2, -1), new Sample(0.9, 5, -3)));
+        Trajectory path = new Trajectory(List.of(new Sample(-0.9, -4, 1, 0.4), new Sample(-0.3, -1, 0), new Sample(0.3, 2, -1),
+                new Sample(0.9, 5, -3, 0.5)));
         List<BlurTrace.Segment> s = BlurTrace.segments(path, 100, 75);
         assertEquals(List.of(
-                new BlurTrace.Segment(96, 76, 99, 75, TimelineScale.Era.PAST),      // middle t = -0.6
-                new BlurTrace.Segment(99, 75, 102, 74, TimelineScale.Era.PRESENT),  // middle t = 0
-                new BlurTrace.Segment(102, 74, 105, 72, TimelineScale.Era.FUTURE)), // middle t = 0.6
+                new BlurTrace.Segment(96, 76, 99, 75, TimelineScale.Era.PAST, 0.7),      // middle t = -0.6; confidence (0.4 + 1) / 2
+                new BlurTrace.Segment(99, 75, 102, 74, TimelineScale.Era.PRESENT, 1),    // middle t = 0
+                new BlurTrace.Segment(102, 74, 105, 72, TimelineScale.Era.FUTURE, 0.75)), // middle t = 0.6
                 s);
     }
 
