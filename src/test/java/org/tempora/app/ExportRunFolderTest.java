@@ -28,10 +28,7 @@ class ExportRunFolderTest {
         org.tempora.engine.GenerationResult result = run.around(new org.tempora.classical.ClassicalEngine()).generate(
                 new org.tempora.engine.GenerationRequest(photo.pixels(), plan, 0, org.tempora.engine.EngineOptions.defaults()),
                 org.tempora.engine.ProgressListener.NONE, org.tempora.engine.CancellationToken.none());
-        BackgroundRunner.Reporter quiet = new BackgroundRunner.Reporter() {
-            @Override public void progress(String stage, int done, int total) {}
-            @Override public void post(Runnable update) {}
-        };
+        BackgroundRunner.Reporter quiet = quiet();
         try (RunFolder folder = RunFolder.write(photo, run, 3, i -> DisplayPixels.of(result.frames().get(i)), dir, quiet,
                 org.tempora.engine.CancellationToken.none())) {
             for (int i = 0; i < 3; i++) {
@@ -88,10 +85,7 @@ class ExportRunFolderTest {
                 .withRegion(new org.tempora.engine.EngineOptions.Region(2, 3, 30, 25));
         org.tempora.engine.GenerationResult result = run.around(uneven).generate(new org.tempora.engine.GenerationRequest(photo.pixels(), plan, 0, options),
                 org.tempora.engine.ProgressListener.NONE, org.tempora.engine.CancellationToken.none());
-        BackgroundRunner.Reporter quiet = new BackgroundRunner.Reporter() {
-            @Override public void progress(String stage, int done, int total) {}
-            @Override public void post(Runnable update) {}
-        };
+        BackgroundRunner.Reporter quiet = quiet();
         try (RunFolder folder = RunFolder.write(photo, run, 2, i -> DisplayPixels.of(result.frames().get(i)), dir, quiet,
                 org.tempora.engine.CancellationToken.none())) {
             com.google.gson.JsonObject record = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(
@@ -102,5 +96,13 @@ class ExportRunFolderTest {
             assertEquals(20, written.get(1).getAsJsonObject().get("x").getAsInt());
             assertEquals(1, written.get(1).getAsJsonObject().get("blur").getAsInt());
         }
+    }
+
+    /** A reporter that drops progress: the folder is written on the test's thread. */
+    private static BackgroundRunner.Reporter quiet() {
+        return new BackgroundRunner.Reporter() {
+            @Override public void progress(String stage, int done, int total) {}
+            @Override public void post(Runnable update) {}
+        };
     }
 }
