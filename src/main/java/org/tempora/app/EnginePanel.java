@@ -118,6 +118,7 @@ public final class EnginePanel extends GridPane {
         int defaultSteps = choices.stream().mapToInt(EngineChoice::defaultSteps).filter(s -> s > 0).findFirst().orElse(50);
         addSteps(Math.max(MIN_STEPS, Math.min(MAX_STEPS, defaultSteps)));
         addFullDetail();
+        addBlurSource();
 
         EngineChoice first = choices.stream().filter(EngineChoice::available).findFirst().orElseThrow();
         Optional<EngineChoice> remembered = prefs.engine().flatMap(engines::choice).filter(EngineChoice::available);
@@ -224,6 +225,54 @@ public final class EnginePanel extends GridPane {
         holder.setId("fullDetailHolder");
         holder.setTooltip(tip);
         add(holder, 0, 5, 3, 1);
+    }
+
+    /**
+     * Where the classical engine's blur comes from (the whole photo, a blur region, or a known kernel), with a button to
+     * load a known kernel (as {@code generate --kernel} takes it) and one to estimate from the whole photo again.
+     */
+    private void addBlurSource() {
+        Label source = new Label();
+        source.setId("blurSource");
+        source.setWrapText(true);
+        source.textProperty().bind(Bindings.createStringBinding(session::blurSource, session.blurRegionProperty(), session.knownKernelProperty()));
+        Button known = new Button("Known kernel\u2026");
+        known.setId("knownKernelButton");
+        known.setTooltip(new Tooltip("Use a blur you know instead of estimating one: a greyscale picture whose pixel values are"
+                + " the weights, a .csv/.txt matrix, or the kernel.png of an earlier run (odd square side, photo pixels)"));
+        known.setOnAction(e -> chooseKnownKernel());
+        known.setAccessibleText("Use a known blur kernel from a file");
+        Button estimate = new Button("Estimate");
+        estimate.setId("estimateBlurButton");
+        estimate.setTooltip(new Tooltip("Estimate the blur from the whole photo again"));
+        estimate.setOnAction(e -> session.estimateBlur());
+        estimate.setAccessibleText("Estimate the blur from the whole photo");
+        estimate.visibleProperty().bind(session.blurRegionProperty().isNotNull().or(session.knownKernelProperty().isNotNull()));
+        estimate.managedProperty().bind(estimate.visibleProperty());
+        known.disableProperty().bind(session.tasks().busyProperty().or(session.photoProperty().isNull()));
+        Label label = new Label("Blur");
+        label.setLabelFor(source);
+        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(6, known, estimate);
+        BooleanBinding classical = Bindings.createBooleanBinding(() -> SessionModel.whyNoBlurRegion(session.engine()).isEmpty(),
+                session.engineProperty());
+        for (javafx.scene.Node n : new javafx.scene.Node[] {label, source, buttons}) {
+            n.visibleProperty().bind(classical);
+            n.managedProperty().bind(classical);
+        }
+        add(label, 0, 6);
+        add(source, 1, 6, 2, 1);
+        add(buttons, 1, 7, 2, 1);
+    }
+
+    private void chooseKnownKernel() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Use a known blur kernel");
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter("Kernels", "*.png", "*.tif", "*.tiff", "*.csv", "*.txt", "*.PNG", "*.TIF", "*.TIFF", "*.CSV", "*.TXT"),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+        prefs.lastFolder().ifPresent(folder -> chooser.setInitialDirectory(folder.toFile()));
+        java.io.File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) session.loadKnownKernel(file.toPath());
     }
 
     /** Takes the editor's text as the value, or puts the value back when the text is empty or out of range. */

@@ -141,8 +141,10 @@ public final class InspectView extends BorderPane {
         region.disableProperty().bind(regionOff);
         regionOff.addListener((o, was, off) -> leaveIfUnavailable()); // a change listener: keeps the binding evaluated
         session.blurRegionProperty().addListener(o -> refresh());
+        session.knownKernelProperty().addListener(o -> refresh());
         wholePhoto.setId("wholePhotoButton");
         wholePhoto.setTooltip(new Tooltip("Estimate the blur from the whole photo again"));
+        wholePhoto.setAccessibleText("Estimate the blur from the whole photo");
         wholePhoto.setOnAction(e -> {
             regionMessage = "";
             session.chooseBlurRegion(null);
@@ -483,15 +485,18 @@ public final class InspectView extends BorderPane {
 
     /** Under the frame view while a blur region is chosen: it applies to the next run though not drawn here. */
     private String regionReminder() {
-        EngineOptions.Region r = session.blurRegionProperty().get();
-        return r == null || !SessionModel.whyNoBlurRegion(session.engine()).isEmpty() ? ""
-                : "The blur is estimated from " + BlurRegionPick.describe(r) + " (Blur region, Ctrl+K, to change)";
+        boolean chosen = session.blurRegionProperty().get() != null || session.knownKernelProperty().get() != null;
+        return !chosen || !SessionModel.whyNoBlurRegion(session.engine()).isEmpty() ? ""
+                : "Blur " + session.blurSource() + " (Blur region, Ctrl+K, or the side panel's Blur row to change)";
     }
 
     /** What the blur-region mode says under the picture: the last refusal, else the part chosen and what it does. */
     private String regionHint() {
         if (!regionMessage.isEmpty()) return regionMessage;
         EngineOptions.Region r = session.blurRegionProperty().get();
+        if (r == null && session.knownKernelProperty().get() != null) {
+            return "Blur " + session.blurSource() + "; drag a rectangle to estimate it from a part of the photo instead";
+        }
         if (r == null && !unevenParts.isEmpty()) {
             return "The blur differs between the outlined parts: click one to estimate the blur from it, or drag your own rectangle";
         }

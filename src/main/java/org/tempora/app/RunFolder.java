@@ -142,6 +142,7 @@ public final class RunFolder implements AutoCloseable {
             long detail = request.options().maxDetailPixels();
             if (detail > 0) opts.put("detail", detail == Long.MAX_VALUE ? "full" : detail); // as generate --detail takes it
             request.options().region().ifPresent(r -> opts.put("region", r.x() + "," + r.y() + "," + r.width() + "," + r.height())); // as --region takes it
+            request.options().kernel().ifPresent(k -> opts.put("kernel", "given, " + k.size() + " px"));
         }
         FramePlan plan = request.plan();
         opts.put("plan", String.format(Locale.ROOT, "%d frames over [%.3f, %.3f]", plan.size(), plan.span().start(), plan.span().end()));

@@ -24,6 +24,9 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.collections.FXCollections;
 import org.tempora.classical.ClassicalEngine;
+import org.tempora.classical.KernelFile;
+import org.tempora.classical.KernelFileException;
+import org.tempora.engine.BlurKernel;
 import org.tempora.engine.Engine;
 import org.tempora.engine.EngineOptions;
 import org.tempora.engine.GenerationRequest;
@@ -58,6 +61,7 @@ public final class SessionModel implements AutoCloseable {
     private final IntegerProperty steps = new SimpleIntegerProperty(this, "steps", 0);
     private final BooleanProperty fullDetail = new SimpleBooleanProperty(this, "fullDetail", false);
     private final ReadOnlyObjectWrapper<EngineOptions.Region> blurRegion = new ReadOnlyObjectWrapper<>(this, "blurRegion");
+    private final ReadOnlyObjectWrapper<KnownKernel> knownKernel = new ReadOnlyObjectWrapper<>(this, "knownKernel");
     private final ReadOnlyListWrapper<Image> sampleThumbnails = new ReadOnlyListWrapper<>(this, "sampleThumbnails", FXCollections.observableArrayList());
     private final ReadOnlyIntegerWrapper chosenSample = new ReadOnlyIntegerWrapper(this, "chosenSample", 0);
     private Image[] frames = new Image[0];
@@ -139,6 +143,59 @@ public final class SessionModel implements AutoCloseable {
      */
     public ReadOnlyObjectProperty<EngineOptions.Region> blurRegionProperty() { return blurRegion.getReadOnlyProperty(); }
 
+    /** A blur kernel the user knows, read from {@code file}, used instead of estimating one. */
+    public record KnownKernel(Path file, BlurKernel kernel) {}
+
+    /** The known kernel the classical engine uses instead of estimating one; null to estimate. Set with {@link #loadKnownKernel}. */
+    public ReadOnlyObjectProperty<KnownKernel> knownKernelProperty() { return knownKernel.getReadOnlyProperty(); }
+
+    /**
+     * Reads a known kernel (a greyscale picture of the weights, a .csv/.txt matrix or an earlier run's kernel.png) off
+     * the FX thread; the next classical runs use it instead of a blur region or an estimate. On failure the reason
+     * appears in {@link #errorProperty()} and the blur stays as it was.
+     */
+    public void loadKnownKernel(Path file) {
+        error.set("");
+        tasks.run("Reading the kernel " + file.getFileName(), (reporter, cancel) -> {
+            try {
+                return new KernelRead(KernelFile.read(file), "");
+            } catch (KernelFileException e) {
+                return new KernelRead(null, e.getMessage()); // begins with the file's name, kept as it is spelt
+            }
+        }, new FxTasks.Outcome<>() {
+            @Override public void succeeded(KernelRead read) {
+                if (read.kernel() == null) {
+                    error.set("The kernel file cannot be used: " + read.problem());
+                    return;
+                }
+                BlurKernel kernel = read.kernel();
+                knownKernel.set(new KnownKernel(file, kernel));
+                blurRegion.set(null); // a given kernel is not estimated from any part
+                status.set("The next runs use the kernel " + file.getFileName() + " (" + kernel.size() + " px) instead of estimating the blur.");
+            }
+
+            @Override public void failed(String message) { error.set("The kernel file cannot be used: " + message); }
+
+            @Override public void cancelled() {}
+        });
+    }
+
+    private record KernelRead(BlurKernel kernel, String problem) {}
+
+    /** Estimates the blur again, from the whole photo: no known kernel, no blur region. */
+    public void estimateBlur() {
+        knownKernel.set(null);
+        blurRegion.set(null);
+    }
+
+    /** Where the next classical run's blur comes from, in words: the whole photo, a region, or a known kernel. */
+    public String blurSource() {
+        KnownKernel k = knownKernel.get();
+        if (k != null) return "given: " + k.file().getFileName() + " (" + k.kernel().size() + " px)";
+        EngineOptions.Region r = blurRegion.get();
+        return r == null ? "estimated from the whole photo" : "estimated from " + BlurRegionPick.describe(r);
+    }
+
     /** Why a blur region cannot be chosen with {@code engine}, in words for the user; "" when it can. */
     public static String whyNoBlurRegion(Engine engine) {
         return ClassicalEngine.ID.equals(engine.id()) ? ""
@@ -163,6 +220,7 @@ public final class SessionModel implements AutoCloseable {
             if (!reason.isEmpty()) return reason;
         }
         blurRegion.set(region);
+        if (region != null) knownKernel.set(null); // estimating from a part replaces a given kernel
         return "";
     }
 
@@ -178,7 +236,8 @@ public final class SessionModel implements AutoCloseable {
                 .withReverseTime(reversesTime(running) && plan.reverseTimeProperty().get())
                 .withSteps(running.samples() ? Math.max(0, Math.min(EngineOptions.MAX_STEPS, steps.get())) : 0)
                 .withMaxDetailPixels(takesFullDetail(running) ? Long.MAX_VALUE : EngineOptions.DEFAULT_MAX_DETAIL_PIXELS)
-                .withRegion(blurRegion.get() != null && whyNoBlurRegion(running).isEmpty() ? blurRegion.get() : null);
+                .withRegion(blurRegion.get() != null && whyNoBlurRegion(running).isEmpty() ? blurRegion.get() : null)
+                .withKernel(knownKernel.get() != null && whyNoBlurRegion(running).isEmpty() ? knownKernel.get().kernel() : null);
     }
 
     /**
@@ -232,6 +291,7 @@ public final class SessionModel implements AutoCloseable {
         }, new FxTasks.Outcome<>() {
             @Override public void succeeded(OpenedPhoto opened) {
                 blurRegion.set(null); // a part of the last photo means nothing in this one
+                knownKernel.set(null); // nor does a kernel in its pixels
                 photo.set(opened.photo());
                 photoImage.set(toImage(opened.pixels()));
                 clearFrames();
@@ -296,7 +356,8 @@ public final class SessionModel implements AutoCloseable {
         GenerationRequest request = new GenerationRequest(photo.get().pixels(), p, sampleSeed, options);
         String which = count > 1 ? String.format(Locale.ROOT, " (sample %d of %d, seed %d)", sample + 1, count, sampleSeed) : "";
         String detail = options.maxDetailPixels() > 0 ? ", detail at full resolution" : "";
-        String region = options.region().map(r -> ", the blur from " + BlurRegionPick.describe(r)).orElse("");
+        String region = options.region().map(r -> ", the blur from " + BlurRegionPick.describe(r)).orElse("")
+                + options.kernel().map(k -> ", the given " + k.size() + " px kernel").orElse("");
         status.set("Generating " + p.size() + " frames with the " + running.id() + " engine" + which + detail + region + "...");
         tasks.run("Starting", (reporter, cancel) -> FrameGeneration.run(capture.around(running), request, reporter,
                 (index, pixels, preview) -> reporter.post(() -> frameArrived(run, sample, index, pixels, preview)), cancel),

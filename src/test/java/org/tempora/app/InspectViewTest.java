@@ -247,4 +247,46 @@ class InspectViewTest {
         PhotoWriter.writePng(joined, file, 8);
         return file;
     }
+
+    @Test void aKnownKernelReplacesTheEstimateUntilEstimateIsPressed(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path photo = smallPhoto(dir);
+        LinearImage line = LinearImage.blank(17, 17, 1); // a 15 px horizontal stroke, its weights as grey levels
+        for (int x = 1; x < 16; x++) line.set(0, x, 8, 1f);
+        Path kernel = dir.resolve("line.png");
+        PhotoWriter.writePng(line, kernel, 8);
+        Path even = dir.resolve("even.csv");
+        java.nio.file.Files.writeString(even, "1,2\n3,4\n");
+        robot.interact(() -> session.open(photo));
+        waitFor(20, "the photo to open", () -> session.photoProperty().get() != null && !session.tasks().busyProperty().get());
+        Label source = robot.lookup("#blurSource").queryAs(Label.class);
+        assertEquals("estimated from the whole photo", source.getText());
+
+        // A file that is no kernel is refused, saying why; the blur stays estimated.
+        robot.interact(() -> session.loadKnownKernel(even));
+        waitFor(20, "the refusal", () -> !session.errorProperty().get().isEmpty() && !session.tasks().busyProperty().get());
+        assertTrue(session.errorProperty().get().startsWith("The kernel file cannot be used: even.csv: the kernel's side must be odd"),
+                session.errorProperty().get());
+        assertNull(session.knownKernelProperty().get());
+
+        robot.interact(() -> session.loadKnownKernel(kernel));
+        waitFor(20, "the kernel", () -> session.knownKernelProperty().get() != null && !session.tasks().busyProperty().get());
+        assertEquals("given: line.png (17 px)", source.getText());
+        assertTrue(robot.lookup("#estimateBlurButton").queryAs(Button.class).isVisible());
+        FxTestSupport.clickVisible(robot, "#generateButton");
+        waitFor(60, "the run", () -> session.completedRunProperty().get() != null && !session.tasks().busyProperty().get(), FxTestSupport.runState(session));
+        RunCapture run = session.completedRunProperty().get();
+        assertTrue(run.warnings().contains("used the given 17 px kernel; no blur was estimated"), run.warnings().toString());
+        assertEquals(17, run.kernel().orElseThrow().size());
+
+        // Choosing a part to estimate from replaces the kernel; Estimate goes back to the whole photo.
+        String[] refused = new String[1];
+        robot.interact(() -> refused[0] = session.chooseBlurRegion(new EngineOptions.Region(10, 10, 100, 100)));
+        assertEquals("", refused[0]);
+        assertNull(session.knownKernelProperty().get());
+        assertEquals("estimated from 100 x 100 photo pixels at 10, 10", source.getText());
+        FxTestSupport.clickVisible(robot, "#estimateBlurButton");
+        assertNull(session.blurRegionProperty().get());
+        assertEquals("estimated from the whole photo", source.getText());
+        assertTrue(session.runOptions(session.engine()).kernel().isEmpty() && session.runOptions(session.engine()).region().isEmpty());
+    }
 }
