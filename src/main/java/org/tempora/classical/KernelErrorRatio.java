@@ -43,6 +43,17 @@ public final class KernelErrorRatio {
      */
     public static Item measure(String name, LinearImage sharp, Trajectory path, double noiseSigma, long seed, boolean trueSize,
                                CancellationToken cancel) throws CancelledException {
+        return measure(name, sharp, path, noiseSigma, seed, trueSize, 0, cancel);
+    }
+
+    /**
+     * As {@link #measure(String, LinearImage, Trajectory, double, long, boolean, CancellationToken)}; with
+     * {@code fromTruth} > 0 the kernel is not estimated blind but refined that many iterations from the TRUE kernel at
+     * full size (the estimator's last level): how far its alternation drifts from the truth, which bounds any blind result.
+     */
+    public static Item measure(String name, LinearImage sharp, Trajectory path, double noiseSigma, long seed, boolean trueSize,
+                               int fromTruth, CancellationToken cancel) throws CancelledException {
+        if (fromTruth < 0) throw new IllegalArgumentException("iterations from the truth must be >= 0, got " + fromTruth);
         int ts = 2 * BlurSimulator.margin(path) + 1;
         float[] truth = BlurSimulator.kernelImage(path, ts);
         int big = SIDE + 2 * ts;
@@ -58,7 +69,9 @@ public final class KernelErrorRatio {
         for (int i = 0; i < blurred.length; i++) blurred[i] += (float) (noiseSigma * rng.nextGaussian());
 
         long t0 = System.nanoTime();
-        KernelEstimator.Estimate est = new KernelEstimator().estimate(blurred, SIDE, SIDE, trueSize ? ts : 0, ProgressListener.NONE, cancel);
+        KernelEstimator.Estimate est = fromTruth > 0
+                ? new KernelEstimator.Estimate(new KernelEstimator().refine(blurred, SIDE, SIDE, truth, ts, fromTruth, cancel), ts, java.util.List.of())
+                : new KernelEstimator().estimate(blurred, SIDE, SIDE, trueSize ? ts : 0, ProgressListener.NONE, cancel);
         double seconds = (System.nanoTime() - t0) / 1e9;
         float[] withEstimate = Deconvolution.hyperLaplacian(blurred, SIDE, SIDE, est.kernel(), est.size(), cancel);
         float[] withTruth = Deconvolution.hyperLaplacian(blurred, SIDE, SIDE, truth, ts, cancel);

@@ -254,6 +254,27 @@ public final class KernelEstimator {
     }
 
     /**
+     * {@code iterations} alternations of the finest level (latent step, kernel step) on the whole plane, started from the
+     * kernel {@code k} (ks x ks) instead of the pyramid's estimate: a diagnostic of how far the alternation drifts from a
+     * given kernel (the true one, in {@code benchmark --kernel-error --from-truth}).
+     */
+    float[] refine(float[] lum, int w, int h, float[] k, int ks, int iterations, CancellationToken cancel) throws CancelledException {
+        boolean[] clipped = new boolean[w * h];
+        for (int i = 0; i < lum.length; i++) clipped[i] = lum[i] >= SATURATION_LEVEL;
+        LevelSolver solver = new LevelSolver(normaliseContrast(lum), w, h, levelMask(clipped, w, h, w, h, CLIP_GROWTH), ks);
+        float[] out = k.clone();
+        double lambda = LAMBDA_START;
+        for (int it = 0; it < iterations; it++) {
+            out = solver.iterate(out, lambda, cancel);
+            lambda = Math.max(lambda / LAMBDA_DECAY, LAMBDA_MIN);
+        }
+        KernelOps.keepMainComponents(out, ks, COMPONENT_FRACTION);
+        out = KernelOps.recentre(out, ks);
+        KernelOps.normalise(out, ks);
+        return out;
+    }
+
+    /**
      * The part of the picture the kernel is estimated on, {x, y, width, height}: all of it up to
      * {@link #MAX_ESTIMATION_PIXELS}, else the window of that area (same aspect) with the most gradient
      * energy outside clipped highlights; a uniform blur is the same everywhere, edges are what reveal it.

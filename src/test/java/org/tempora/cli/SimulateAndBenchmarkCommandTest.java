@@ -83,6 +83,16 @@ class SimulateAndBenchmarkCommandTest {
         CliRun notANumber = CliRun.of("benchmark", "--kernel-error", "--extents", "wide");
         assertEquals(ExitCode.USAGE, notANumber.code(), notANumber.err());
         assertTrue(notANumber.err().contains("--extents") && !notANumber.err().contains("Exception"), notANumber.err());
+        // From the true kernel: the header says so, and one iteration stays near the truth (ratio 1.0-1.3 on the shake set).
+        CliRun fromTruth = CliRun.of("benchmark", "--kernel-error", "--only", "camera", "--extents", "11", "--from-truth", "1");
+        assertEquals(0, fromTruth.code(), fromTruth.err());
+        assertTrue(fromTruth.out().contains("1 iterations from the true kernel, not blind"), fromTruth.out());
+        String[] cells = fromTruth.out().lines().filter(l -> l.startsWith("camera")).findFirst().orElseThrow().trim().split("\\s+");
+        assertEquals(cells[2], cells[3], "the true kernel's size is kept");
+        assertTrue(Double.parseDouble(cells[4]) < 1.6, "ratio after one iteration from the truth: " + cells[4]);
+        CliRun negative = CliRun.of("benchmark", "--kernel-error", "--from-truth", "-1");
+        assertEquals(ExitCode.USAGE, negative.code(), negative.err());
+        assertTrue(negative.err().contains("--from-truth must be 0 to 50"), negative.err());
     }
 
     @Test
