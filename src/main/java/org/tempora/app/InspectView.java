@@ -538,31 +538,19 @@ public final class InspectView extends BorderPane {
         g.fillRect(0, vy1, w, Math.max(0, h - vy1));
         g.fillRect(0, vy0, Math.max(0, vx0), vy1 - vy0);
         g.fillRect(vx1, vy0, Math.max(0, w - vx1), vy1 - vy0);
-        boolean tooSmall = selecting && !dragHint().isEmpty();
+        String label = "Blur from here";
+        boolean tooSmall = false;
+        Image photo = session.photoImageProperty().get();
+        if (selecting && photo != null) { // the rectangle being dragged: its size, and the size it needs while too small
+            int pw = (int) photo.getWidth(), ph = (int) photo.getHeight(), need = BlurRegionPick.minSide(pw, ph);
+            EngineOptions.Region dragged = BlurRegionPick.fromCorners(selectX, selectY, selectToX, selectToY, pw, ph);
+            tooSmall = !BlurRegionPick.whyNot(dragged, pw, ph).isEmpty();
+            label = dragged == null ? "" : dragged.width() + " x " + dragged.height() + " px" + (tooSmall ? " (needs " + need + " x " + need + ")" : "");
+        }
         g.setStroke(tooSmall ? Color.rgb(255, 90, 80) : Color.WHITE);
         g.setLineWidth(1.5);
         g.strokeRect(vx0, vy0, vx1 - vx0, vy1 - vy0);
-        if (!selecting) ImagePane.label(g, "Blur from here", vx0 + 4, Math.max(vy0 + 4, vy1 - 26)); // below a part's own label
-        else ImagePane.label(g, dragLabel(), vx0 + 4, Math.max(vy0 + 4, vy1 - 26));
-    }
-
-    /** The size of the rectangle being dragged, in photo pixels, and the size it needs while it is too small. */
-    private String dragLabel() {
-        Image photo = session.photoImageProperty().get();
-        EngineOptions.Region r = photo == null ? null
-                : BlurRegionPick.fromCorners(selectX, selectY, selectToX, selectToY, (int) photo.getWidth(), (int) photo.getHeight());
-        if (r == null) return "";
-        String size = r.width() + " x " + r.height() + " px";
-        int need = BlurRegionPick.minSide((int) photo.getWidth(), (int) photo.getHeight());
-        return dragHint().isEmpty() ? size : size + " (needs " + need + " x " + need + ")";
-    }
-
-    /** Why the rectangle being dragged could not serve yet; "" when it could. */
-    private String dragHint() {
-        Image photo = session.photoImageProperty().get();
-        if (photo == null) return "";
-        int pw = (int) photo.getWidth(), ph = (int) photo.getHeight();
-        return BlurRegionPick.whyNot(BlurRegionPick.fromCorners(selectX, selectY, selectToX, selectToY, pw, ph), pw, ph);
+        ImagePane.label(g, label, vx0 + 4, Math.max(vy0 + 4, vy1 - 26)); // below a part's own label
     }
 
     /** Runs the re-blur check of the last complete run off the FX thread, once per run, while its view is open. */

@@ -72,13 +72,19 @@ public final class SessionModel implements AutoCloseable {
     private RunCapture[] sampleRuns = new RunCapture[0];
     private FramePlan generatedPlan;
     private int generation; // counts runs, so frames of an abandoned run are never shown
+    private double[] frameConfidence; // see frameConfidence()
 
     public SessionModel(Engine engine, PlanViewModel plan) {
         this.engine.set(engine);
         this.plan = plan;
         plan.reverseTimeAvailableProperty().set(reversesTime(engine));
         plan.planProperty().addListener((o, was, now) -> planChanged());
-        completedRun.addListener(o -> refreshShown()); // the caption names the finished run's confidence
+        // Confidences change with the run or the plan only, not at each frame switch: worked out then, read on scrubbing.
+        completedRun.addListener(o -> {
+            frameConfidence = confidenceOfFrames();
+            refreshShown(); // the caption names the finished run's confidence
+        });
+        timelinePlan.addListener(o -> frameConfidence = confidenceOfFrames());
         timelinePlan.set(plan.plan());
         refreshShown();
     }
@@ -495,7 +501,9 @@ public final class SessionModel implements AutoCloseable {
      * the frame's interval (1 inside the exposure, falling off before and after it); null without a finished run with a
      * path (the diffusion engine has none).
      */
-    double[] frameConfidence() {
+    double[] frameConfidence() { return frameConfidence; }
+
+    private double[] confidenceOfFrames() {
         RunCapture run = completedRun.get();
         FramePlan p = timelinePlan.get();
         if (run == null || p == null || run.trajectory().isEmpty()) return null;

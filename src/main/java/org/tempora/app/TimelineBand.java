@@ -18,6 +18,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
 import org.tempora.timeline.FramePlan;
 import org.tempora.timeline.Interval;
 
@@ -212,8 +213,9 @@ public final class TimelineBand extends Region {
                 if (!lanes && x1 - x0 >= 28 && i != selected.get()) { // the playhead would strike it out; the caption says it
                     g.setFill(colours.text());
                     g.setFont(LABEL_FONT);
-                    String pct = Math.round(100 * trust) + "%";
-                    g.fillText(pct, (x0 + x1) / 2 - textWidth(pct, LABEL_FONT) / 2, BAR_TOP + BAR_HEIGHT + 13);
+                    g.setTextAlign(TextAlignment.CENTER); // centred by the canvas: no text node measured per bar and redraw
+                    g.fillText(Math.round(100 * trust) + "%", (x0 + x1) / 2, BAR_TOP + BAR_HEIGHT + 13);
+                    g.setTextAlign(TextAlignment.LEFT);
                 }
             }
             if (editable.get() && x1 - x0 >= 8) { // grips at both edges show the bar can be stretched

@@ -69,19 +69,14 @@ public final class BlurUniformityCheck {
     record Analysis(boolean[] textured, double leftRight, double topBottom, Optional<String> warning, Optional<Grid> grid) {}
 
     /**
-     * A warning naming the halves of the photo whose blur differs, or empty when the blur looks uniform or too little
-     * of the photo has texture to tell.
+     * Whether the photo's halves (and, when they differ, quarters) are blurred alike: the verdict as a warning naming the
+     * parts that differ (empty when the blur looks uniform or too little of the photo has texture to tell), with the
+     * figures behind it; {@link #parts} places the parts named.
      *
      * @param lum    linear luminance at working resolution, w x h, row-major
      * @param kernel the global kernel estimated on {@code lum}, ks x ks (odd): sets the size of the kernels tried
      * @param cancel polled throughout; the halves are estimated in parallel
      */
-    public static Optional<String> check(float[] lum, int w, int h, float[] kernel, int ks, CancellationToken cancel)
-            throws CancelledException {
-        return analyse(lum, w, h, kernel, ks, cancel).warning();
-    }
-
-    /** {@link #check}, with the figures behind the verdict. */
     static Analysis analyse(float[] lum, int w, int h, float[] kernel, int ks, CancellationToken cancel)
             throws CancelledException {
         if (w < 1 || h < 1 || lum.length != w * h) {
@@ -95,7 +90,7 @@ public final class BlurUniformityCheck {
         boolean[] textured = new boolean[n];
         Analysis none = new Analysis(textured, Double.NaN, Double.NaN, Optional.empty(), Optional.empty());
         int hw = w / 2, hh = h / 2;
-        int[][] halves = {{0, 0, hw, h}, {w - hw, 0, hw, h}, {0, 0, w, hh}, {0, h - hh, w, hh}};
+        int[][] halves = halves(w, h);
         int rks = Math.max(ks, MIN_KERNEL);
         float p99 = percentile99(lum);
         double sigma = noiseSigma(lum, w, h);
@@ -171,7 +166,7 @@ public final class BlurUniformityCheck {
     static Optional<Grid> grid(float[] lum, int w, int h, int rks, double minTexture, CancellationToken cancel) throws CancelledException {
         int qw = w / 2, qh = h / 2;
         if (qw < MIN_QUARTER_W || qh < MIN_QUARTER_H) return Optional.empty();
-        int[][] quarters = {{0, 0, qw, qh}, {w - qw, 0, qw, qh}, {0, h - qh, qw, qh}, {w - qw, h - qh, qw, qh}};
+        int[][] quarters = quarters(w, h);
         int n = quarters.length;
         float[][] planes = new float[n][];
         int[][] sizes = new int[n][];
@@ -237,18 +232,30 @@ public final class BlurUniformityCheck {
         if (a.warning().isEmpty()) return List.of();
         List<BlurPart> out = new ArrayList<>();
         double sx = (double) photoW / w, sy = (double) photoH / h;
-        int hw = w / 2, hh = h / 2;
         if (a.grid().isPresent() && a.grid().get().groups() > 1) {
-            int[][] quarters = {{0, 0, hw, hh}, {w - hw, 0, hw, hh}, {0, h - hh, hw, hh}, {w - hw, h - hh, hw, hh}};
+            int[][] quarters = quarters(w, h);
             int[] group = a.grid().get().group();
             for (int q = 0; q < quarters.length; q++) if (group[q] >= 0) out.add(scaled(quarters[q], group[q], sx, sy, photoW, photoH));
             return out;
         }
         boolean lr = a.leftRight() > DIFFERENT, tb = a.topBottom() > DIFFERENT;
         boolean leftRight = lr && (!tb || a.leftRight() >= a.topBottom()); // the split that verdict() names
-        int[][] halves = leftRight ? new int[][] {{0, 0, hw, h}, {w - hw, 0, hw, h}} : new int[][] {{0, 0, w, hh}, {0, h - hh, w, hh}};
-        for (int g = 0; g < 2; g++) out.add(scaled(halves[g], g, sx, sy, photoW, photoH));
+        int[][] halves = halves(w, h);
+        int first = leftRight ? Half.LEFT.ordinal() : Half.TOP.ordinal();
+        for (int g = 0; g < 2; g++) out.add(scaled(halves[first + g], g, sx, sy, photoW, photoH));
         return out;
+    }
+
+    /** The {@link Half}s of a w x h picture, in that order, as {x, y, width, height}. */
+    private static int[][] halves(int w, int h) {
+        int hw = w / 2, hh = h / 2;
+        return new int[][] {{0, 0, hw, h}, {w - hw, 0, hw, h}, {0, 0, w, hh}, {0, h - hh, w, hh}};
+    }
+
+    /** The {@link Quarter}s of a w x h picture, in that order, as {x, y, width, height}. */
+    private static int[][] quarters(int w, int h) {
+        int qw = w / 2, qh = h / 2;
+        return new int[][] {{0, 0, qw, qh}, {w - qw, 0, qw, qh}, {0, h - qh, qw, qh}, {w - qw, h - qh, qw, qh}};
     }
 
     private static BlurPart scaled(int[] r, int group, double sx, double sy, int photoW, int photoH) {

@@ -177,14 +177,9 @@ public final class KernelEstimator {
             ks = kernelSize;
         }
 
-        boolean[] clipped = new boolean[w * h];
+        boolean[] clipped = clippedMask(lum);
         int clippedCount = 0;
-        for (int i = 0; i < lum.length; i++) {
-            if (lum[i] >= SATURATION_LEVEL) {
-                clipped[i] = true;
-                clippedCount++;
-            }
-        }
+        for (boolean c : clipped) if (c) clippedCount++;
         if (clippedCount > lum.length / 1000) {
             warnings.add(String.format("%.1f%% of the picture is clipped highlights; they were left out of the blur estimate",
                     100.0 * clippedCount / lum.length));
@@ -230,9 +225,7 @@ public final class KernelEstimator {
                 lambda = Math.max(lambda / LAMBDA_DECAY, LAMBDA_MIN);
                 progress.progress("estimating blur", ++done, total);
             }
-            KernelOps.keepMainComponents(k, lks, COMPONENT_FRACTION);
-            k = KernelOps.recentre(k, lks);
-            KernelOps.normalise(k, lks);
+            k = settle(k, lks);
             onLevel.level(k.clone(), lks, scale);
         }
         k = KernelOps.resizeCanvas(k, kSize, ks);
@@ -259,19 +252,29 @@ public final class KernelEstimator {
      * given kernel (the true one, in {@code benchmark --kernel-error --from-truth}).
      */
     float[] refine(float[] lum, int w, int h, float[] k, int ks, int iterations, CancellationToken cancel) throws CancelledException {
-        boolean[] clipped = new boolean[w * h];
-        for (int i = 0; i < lum.length; i++) clipped[i] = lum[i] >= SATURATION_LEVEL;
-        LevelSolver solver = new LevelSolver(normaliseContrast(lum), w, h, levelMask(clipped, w, h, w, h, CLIP_GROWTH), ks);
+        LevelSolver solver = new LevelSolver(normaliseContrast(lum), w, h, levelMask(clippedMask(lum), w, h, w, h, CLIP_GROWTH), ks);
         float[] out = k.clone();
         double lambda = LAMBDA_START;
         for (int it = 0; it < iterations; it++) {
             out = solver.iterate(out, lambda, cancel);
             lambda = Math.max(lambda / LAMBDA_DECAY, LAMBDA_MIN);
         }
-        KernelOps.keepMainComponents(out, ks, COMPONENT_FRACTION);
-        out = KernelOps.recentre(out, ks);
-        KernelOps.normalise(out, ks);
-        return out;
+        return settle(out, ks);
+    }
+
+    /** Where the luminance reaches {@link #SATURATION_LEVEL}: clipped highlights. */
+    private static boolean[] clippedMask(float[] lum) {
+        boolean[] clipped = new boolean[lum.length];
+        for (int i = 0; i < lum.length; i++) clipped[i] = lum[i] >= SATURATION_LEVEL;
+        return clipped;
+    }
+
+    /** The end of a level: its main components only, centred, unit mass. */
+    private static float[] settle(float[] k, int ks) {
+        KernelOps.keepMainComponents(k, ks, COMPONENT_FRACTION);
+        float[] centred = KernelOps.recentre(k, ks);
+        KernelOps.normalise(centred, ks);
+        return centred;
     }
 
     /**

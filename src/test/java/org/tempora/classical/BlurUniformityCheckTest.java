@@ -163,7 +163,7 @@ class BlurUniformityCheckTest {
         float[] blurred = TestPlanes.blurredCrop("camera.png", 100, 100, W, H, k, 17, 0.003, 11);
         CancellationToken token = new CancellationToken();
         token.cancel();
-        assertThrows(CancelledException.class, () -> BlurUniformityCheck.check(blurred, W, H, k, 17, token));
+        assertThrows(CancelledException.class, () -> BlurUniformityCheck.analyse(blurred, W, H, k, 17, token));
     }
 
     @Test
