@@ -145,6 +145,18 @@ class InspectViewTest {
         waitFor(20, "the photo to open", () -> session.photoProperty().get() != null && !session.tasks().busyProperty().get());
         waitFor(10, "the zoom bar", () -> robot.lookup("#regionButton").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
         assertFalse(robot.lookup("#regionButton").queryAs(ToggleButton.class).isDisabled(), "a photo is enough to choose a part");
+        // Parts outside the photo, and any part for an engine that estimates no blur, are refused with the reason.
+        robot.interact(() -> refused[0] = session.chooseBlurRegion(new EngineOptions.Region(150, 100, 100, 100)));
+        assertEquals("The part must lie inside the photo.", refused[0]);
+        org.tempora.engine.Engine diffusionLike = new org.tempora.engine.Engine() {
+            @Override public String id() { return "diffusion"; }
+            @Override public String version() { return "1"; }
+            @Override public PlanLimits limits() { return PlanLimits.CLASSICAL; }
+            @Override public org.tempora.engine.GenerationResult generate(org.tempora.engine.GenerationRequest r,
+                    org.tempora.engine.ProgressListener p, org.tempora.engine.CancellationToken c) { throw new UnsupportedOperationException(); }
+        };
+        assertTrue(SessionModel.whyNoBlurRegion(diffusionLike).startsWith("Classical engine only"), SessionModel.whyNoBlurRegion(diffusionLike));
+        assertNull(session.blurRegionProperty().get());
         robot.clickOn("#regionButton");
         assertEquals(InspectView.Mode.REGION, inspect(robot).mode());
         ImagePane main = pane(robot, "#inspectMain");
@@ -266,6 +278,10 @@ class InspectViewTest {
         waitFor(20, "the refusal", () -> !session.errorProperty().get().isEmpty() && !session.tasks().busyProperty().get());
         assertTrue(session.errorProperty().get().startsWith("The kernel file cannot be used: even.csv: the kernel's side must be odd"),
                 session.errorProperty().get());
+        assertNull(session.knownKernelProperty().get());
+        robot.interact(() -> session.loadKnownKernel(dir.resolve("missing.png")));
+        waitFor(20, "the refusal of a missing file", () -> session.errorProperty().get().contains("missing.png: no such file")
+                && !session.tasks().busyProperty().get());
         assertNull(session.knownKernelProperty().get());
 
         robot.interact(() -> session.loadKnownKernel(kernel));
