@@ -113,6 +113,15 @@ done
 step "tempora generate (installed command line)"
 tempora generate "$photo" --out "$work/frames" --frames 4
 [ "$(ls "$work/frames"/frame_*.png | wc -l)" -eq 4 ] && [ -f "$work/frames/tempora.json" ] || fail "generate did not write 4 frames and tempora.json"
+grep -q -- "-XX:+UseSerialGC" /opt/tempora/lib/app/tempora && grep -q -- "-XX:TieredStopAtLevel=1" /opt/tempora/lib/app/tempora \
+  || fail "the command-line script lacks its one-photo Java options"
+# one photo per run: the script's options against the launcher's (the window's), two runs each, alternating
+for run in 1 2; do
+  for cmd in tempora /opt/tempora/bin/Tempora; do
+    TIMEFORMAT="$cmd generate, 7 frames: %R s"
+    time "$cmd" generate "$photo" --out "$work/timed-$run-${cmd##*/}" --frames 7 -q >/dev/null
+  done
+done
 
 step "diffusion engine's ONNX Runtime from /opt/tempora/lib/app/native"
 mvn -q -B test-compile

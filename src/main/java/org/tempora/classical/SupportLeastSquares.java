@@ -12,8 +12,10 @@ final class SupportLeastSquares {
     private final float[] aSpectrum, c, plane, spec;
     private final float gamma;
     private final double a0;
-    /** Extra diagonal weight per support pixel (the IRLS form of an L1 penalty), or null. */
-    private float[] reweight;
+    /** Plane index of each support pixel (centre at the origin, wrapping). */
+    private final int[] supportOnPlane;
+    /** The diagonal added to A per support pixel: gamma, plus the IRLS weights of an L1 penalty while one is solved. */
+    private final float[] diagonal;
 
     /**
      * @param autocorrelation A on the full W x H grid, lag 0 at index 0 (wrapping)
@@ -27,21 +29,37 @@ final class SupportLeastSquares {
         this.plane = new float[side * side];
         this.spec = fft.newSpectrum();
         int r = ks - 1;
-        for (int dy = -r; dy <= r; dy++) {
-            for (int dx = -r; dx <= r; dx++) {
-                plane[Math.floorMod(dy, side) * side + Math.floorMod(dx, side)] =
-                        autocorrelation[Math.floorMod(dy, H) * W + Math.floorMod(dx, W)];
-            }
+        int[] lagsOnPlane = wrapped(-r, r, side), lagsX = wrapped(-r, r, W), lagsY = wrapped(-r, r, H);
+        for (int j = 0; j < lagsY.length; j++) {
+            int to = lagsOnPlane[j] * side, from = lagsY[j] * W;
+            for (int i = 0; i < lagsX.length; i++) plane[to + lagsOnPlane[i]] = autocorrelation[from + lagsX[i]];
         }
         this.aSpectrum = fft.newSpectrum();
         fft.forward(plane, aSpectrum);
         int h = ks / 2;
+        int[] offsetsX = wrapped(-h, h, W), offsetsY = wrapped(-h, h, H), onPlane = wrapped(-h, h, side);
         this.c = new float[ks * ks];
+        this.supportOnPlane = new int[ks * ks];
         for (int j = 0; j < ks; j++) {
-            for (int i = 0; i < ks; i++) c[j * ks + i] = crossCorrelation[Math.floorMod(j - h, H) * W + Math.floorMod(i - h, W)];
+            for (int i = 0; i < ks; i++) {
+                c[j * ks + i] = crossCorrelation[offsetsY[j] * W + offsetsX[i]];
+                supportOnPlane[j * ks + i] = onPlane[j] * side + onPlane[i];
+            }
         }
         this.a0 = autocorrelation[0];
         this.gamma = (float) (gammaRelative * autocorrelation[0]);
+        this.diagonal = new float[ks * ks];
+        java.util.Arrays.fill(diagonal, gamma);
+    }
+
+    /**
+     * The offsets from..to wrapped onto a circle of n: the hot loops then index through these tables, since a wrap
+     * taken inside them (floorMod) had the JIT compile them again each time a new size changed which way it went.
+     */
+    private static int[] wrapped(int from, int to, int n) {
+        int[] out = new int[to - from + 1];
+        for (int d = from; d <= to; d++) out[d - from] = Math.floorMod(d, n);
+        return out;
     }
 
     /** Conjugate gradients from {@code k} (ks x ks, updated in place), at most {@code iterations} steps. */
@@ -84,28 +102,18 @@ final class SupportLeastSquares {
         for (float v : k) peak = Math.max(peak, Math.abs(v));
         if (!(peak > 0)) return;
         double mu = l1Relative * a0 * peak, eps = peak / 100;
-        reweight = new float[k.length];
-        for (int i = 0; i < k.length; i++) reweight[i] = (float) (mu / Math.max(Math.abs(k[i]), eps));
+        for (int i = 0; i < k.length; i++) diagonal[i] = gamma + (float) (mu / Math.max(Math.abs(k[i]), eps));
         solve(k, iterations);
-        reweight = null;
+        java.util.Arrays.fill(diagonal, gamma);
     }
 
-    /** out = (A + gamma I) v on the support. */
+    /** out = (A + diagonal) v on the support. */
     private void apply(float[] v, float[] out) {
         java.util.Arrays.fill(plane, 0f);
-        int h = ks / 2;
-        for (int j = 0; j < ks; j++) {
-            for (int i = 0; i < ks; i++) plane[Math.floorMod(j - h, side) * side + Math.floorMod(i - h, side)] = v[j * ks + i];
-        }
+        for (int q = 0; q < v.length; q++) plane[supportOnPlane[q]] = v[q];
         fft.forward(plane, spec);
         Spectra.multiply(spec, aSpectrum, spec);
         fft.inverse(spec, plane);
-        for (int j = 0; j < ks; j++) {
-            for (int i = 0; i < ks; i++) {
-                int q = j * ks + i;
-                float g = reweight == null ? gamma : gamma + reweight[q];
-                out[q] = plane[Math.floorMod(j - h, side) * side + Math.floorMod(i - h, side)] + g * v[q];
-            }
-        }
+        for (int q = 0; q < v.length; q++) out[q] = plane[supportOnPlane[q]] + diagonal[q] * v[q];
     }
 }
