@@ -246,6 +246,26 @@ public final class BlurUniformityCheck {
         return out;
     }
 
+    /**
+     * The warning for a run that rendered each group of {@link #parts} with its own blur, {@code blurs.get(g)} naming
+     * group g's ("Blur A 21 px"): which parts differ, with their blurs, the seam, and how to use one blur instead.
+     */
+    static String blendedWarning(Analysis a, List<String> blurs, int seamPixels) {
+        List<String> groups = new ArrayList<>();
+        if (a.grid().isPresent() && a.grid().get().groups() > 1) {
+            for (int g = 0; g < a.grid().get().groups(); g++) groups.add("the " + a.grid().get().members(g) + " quarters (" + blurs.get(g) + ")");
+        } else {
+            boolean lr = a.leftRight() > DIFFERENT, tb = a.topBottom() > DIFFERENT;
+            boolean leftRight = lr && (!tb || a.leftRight() >= a.topBottom()); // as parts() splits
+            Half first = leftRight ? Half.LEFT : Half.TOP, second = leftRight ? Half.RIGHT : Half.BOTTOM;
+            groups.add(first.label + " (" + blurs.get(0) + ")");
+            groups.add(second.label + " (" + blurs.get(1) + ")");
+        }
+        return "blur looks spatially varying: it differs between " + String.join(" and ", groups)
+                + "; each part's frames were rendered with its own blur, blended over " + seamPixels + " px across the seams"
+                + "; to use one blur for the whole photo, choose the part to estimate it from (Blur region in the window, --region on the command line)";
+    }
+
     /** The {@link Half}s of a w x h picture, in that order, as {x, y, width, height}. */
     private static int[][] halves(int w, int h) {
         int hw = w / 2, hh = h / 2;

@@ -35,7 +35,8 @@ import org.tempora.timeline.PlanLimits;
  *
  * <p>A listener that {@link ProgressListener#wantsFrames() wants frames} gets approximate previews of every frame
  * from a coarse level of the kernel estimate ({@link FramePreview}), then each final frame as soon as it is
- * rendered, in index order; the check for non-uniform blur runs after the frames, as it only adds a warning.
+ * rendered, in index order. Before the frames, a check for blur that differs between the photo's halves or quarters
+ * ({@link BlurUniformityCheck}); where it does, each group of parts is rendered with its own kernel ({@link PartBlend}).
  */
 public final class ClassicalEngine implements Engine {
     public static final String ID = "classical";
@@ -102,21 +103,50 @@ public final class ClassicalEngine implements Engine {
         long t2 = System.nanoTime();
         TimedKernel timed = PathExtractor.extract(kernel, ks, options.reverseTime());
         double strength = motionStrength(timed);
-        List<String> pathWarnings = new ArrayList<>();
-        if (strength == 0) {
-            pathWarnings.add("the blur path is tangled or uncertain, so its order in time cannot be read from the photo: frames show the photo without motion");
-        } else if (strength < 1) {
-            pathWarnings.add(String.format(Locale.ROOT, "the blur path is partly tangled or uncertain: motion shown at %.0f%% strength", 100 * strength));
-        }
+        List<String> pathWarnings = new ArrayList<>(pathWarnings("the blur path", strength));
         Interval span = plan.span();
         long pathMs = ms(t2);
+
+        // Before the frames: where parts of the photo are blurred differently, each part's frames get its own blur.
+        long tu = System.nanoTime();
+        List<BlurPart> unevenParts = List.of(), workingParts = List.of();
+        BlurUniformityCheck.Analysis uneven = null;
+        if (options.region().isEmpty()) {
+            uneven = BlurUniformityCheck.analyse(luminance, w, h, kernel, ks, cancel);
+            unevenParts = BlurUniformityCheck.parts(uneven, w, h, photo.width(), photo.height());
+            workingParts = BlurUniformityCheck.parts(uneven, w, h, w, h);
+        }
+        long uniformityMs = ms(tu);
+        // A given kernel is the user's word that one blur fits the whole photo; quarters that all agree doubt the halves.
+        boolean blend = !workingParts.isEmpty() && options.kernel().isEmpty() && uneven.grid().map(g -> g.groups() > 1).orElse(true);
+        if (uneven != null && !blend) uneven.warning().ifPresent(warnings::add);
 
         long td = System.nanoTime();
         // Estimated small, the blur is removed again at the finest size the options allow, with the path drawn thin there.
         double detailScale = Math.min(1.0, Math.sqrt((double) options.maxDetailPixels() / photo.pixelCount()));
         int rw = w, rh = h;
-        ResidualRenderer renderer;
-        if (scale < 1 && detailScale > scale * MIN_DETAIL_GAIN && strength >= DETAIL_MIN_STRENGTH) {
+        FrameResiduals renderer;
+        if (blend) {
+            LinearImage working = work;
+            List<PartBlend.PartKernel> kernels = PartBlend.estimate(estimator, luminance, w, workingParts, options.kernelSize(),
+                    options.reverseTime(), timed, progress, cancel);
+            PartBlend blended = PartBlend.of(w, h, workingParts, kernels, new PartBlend.PartKernel(kernel, ks, timed, strength),
+                    (k, size, path, shown) -> new ResidualRenderer(working, k, size, path, shown, plan, progress, cancel), cancel);
+            renderer = blended;
+            List<String> blurs = new ArrayList<>();
+            for (int g = 0; g < kernels.size(); g++) {
+                blurs.add(String.format(Locale.ROOT, "Blur %c, %d px", (char) ('A' + g), (int) Math.round(kernels.get(g).size() / scale)));
+            }
+            warnings.add(BlurUniformityCheck.blendedWarning(uneven, blurs, (int) Math.round(blended.seam() / scale)));
+            // the whole photo's path, a mix of the parts', is not what the frames show
+            pathWarnings.clear();
+            for (int g = 0; g < kernels.size(); g++) {
+                pathWarnings.addAll(pathWarnings(String.format(Locale.ROOT, "Blur %c's path", (char) ('A' + g)), kernels.get(g).strength()));
+            }
+            if (scale < 1 && detailScale > scale * MIN_DETAIL_GAIN) {
+                warnings.add("--detail was not applied: the parts' blurs were blended at the working resolution");
+            }
+        } else if (scale < 1 && detailScale > scale * MIN_DETAIL_GAIN && strength >= DETAIL_MIN_STRENGTH) {
             rw = detailScale >= 1 ? photo.width() : Math.max(w, (int) Math.round(photo.width() * detailScale));
             rh = detailScale >= 1 ? photo.height() : Math.max(h, (int) Math.round(photo.height() * detailScale));
             LinearImage detail = rw == photo.width() && rh == photo.height() ? photo : Resampling.resize(photo, rw, rh);
@@ -127,11 +157,11 @@ public final class ClassicalEngine implements Engine {
                     w, h, rw == photo.width() ? "full resolution " : "", rw, rh, photo.width(), photo.height()));
         } else {
             renderer = new ResidualRenderer(work, kernel, ks, timed, strength, plan, progress, cancel);
-            if (scale < 1) {
-                warnings.add(String.format(Locale.ROOT,
-                        "worked at reduced resolution %dx%d (photo %dx%d): motion detail finer than %.1f photo pixels is not rendered",
-                        w, h, photo.width(), photo.height(), 1 / scale));
-            }
+        }
+        if (rw == w && scale < 1) {
+            warnings.add(String.format(Locale.ROOT,
+                    "worked at reduced resolution %dx%d (photo %dx%d): motion detail finer than %.1f photo pixels is not rendered",
+                    w, h, photo.width(), photo.height(), 1 / scale));
         }
         long deconvMs = ms(td);
         long tr = System.nanoTime();
@@ -144,16 +174,6 @@ public final class ClassicalEngine implements Engine {
             if (progress.wantsFrames()) progress.frame(f, frames.get(f), false);
         }
         long renderMs = ms(tr);
-
-        // After the frames: the check only adds a warning, so it need not keep the window waiting.
-        long tu = System.nanoTime();
-        List<BlurPart> unevenParts = List.of();
-        if (options.region().isEmpty()) {
-            BlurUniformityCheck.Analysis uneven = BlurUniformityCheck.analyse(luminance, w, h, kernel, ks, cancel);
-            uneven.warning().ifPresent(warnings::add);
-            unevenParts = BlurUniformityCheck.parts(uneven, w, h, photo.width(), photo.height());
-        }
-        long uniformityMs = ms(tu);
         warnings.addAll(pathWarnings);
 
         timings.put("estimateKernel", estimateMs);
@@ -249,6 +269,15 @@ public final class ClassicalEngine implements Engine {
      */
     static double motionStrength(TimedKernel path) {
         return ramp(path.spread(), SPREAD_NONE, SPREAD_FULL) * ramp(path.coreMass(), CORE_MASS_NONE, CORE_MASS_FULL);
+    }
+
+    /** What the user should know of a path shown at this motion strength ({@link #motionStrength}); {@code path} names it. */
+    static List<String> pathWarnings(String path, double strength) {
+        if (strength == 0) {
+            return List.of(path + " is tangled or uncertain, so its order in time cannot be read from the photo: frames show the photo without motion");
+        }
+        if (strength < 1) return List.of(String.format(Locale.ROOT, "%s is partly tangled or uncertain: motion shown at %.0f%% strength", path, 100 * strength));
+        return List.of();
     }
 
     /** 0 at {@code zero}, 1 at {@code one}, linear between, clamped. */

@@ -16,7 +16,7 @@ import org.tempora.timeline.Interval;
  * {@link MonochromeTone}), then each frame's residual costs one FFT convolution
  * per channel, so frame 0 is ready long before the last one.
  */
-final class ResidualRenderer {
+final class ResidualRenderer implements FrameResiduals {
     private final int width, height, canvas;
     private final double strength;
     private final PreparedImage[] sharp;
@@ -81,7 +81,8 @@ final class ResidualRenderer {
     int frameCount() { return partial.size(); }
 
     /** Frame {@code index}'s residual strength (S*K_i - S*K), one plane per channel, at the working size. */
-    float[][] residual(int index) {
+    @Override
+    public float[][] residual(int index) {
         float[][] out = new float[outputChannels][];
         float[] kernelSpectrum = sharp[0].kernelSpectrum(partial.get(index), canvas); // channels share one plane size
         for (int c = 0; c < sharp.length; c++) {

@@ -1,0 +1,205 @@
+package org.tempora.classical;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.tempora.engine.BlurPart;
+import org.tempora.engine.CancellationToken;
+import org.tempora.engine.CancelledException;
+import org.tempora.engine.ProgressListener;
+
+/**
+ * Frames of a photo whose halves or quarters are blurred differently ({@link BlurUniformityCheck}): each group of
+ * parts gets its own blind kernel and its own residual, and the residuals are blended with weights that are 1 inside
+ * a part, fall off smoothly across the seams between parts, and sum to 1 everywhere. Frames that tile the exposure
+ * therefore still average back to the photo exactly, as each part's residuals do.
+ */
+final class PartBlend implements FrameResiduals {
+    /** Makes the residual of one kernel over the whole working image (the engine's {@link ResidualRenderer}). */
+    interface RendererFactory {
+        FrameResiduals make(float[] kernel, int ks, TimedKernel timed, double strength) throws CancelledException;
+    }
+
+    /** A kernel of one group of parts, its timed path and the motion strength shown. */
+    record PartKernel(float[] kernel, int size, TimedKernel timed, double strength) {}
+
+    /** Seams fade over at least this fraction of the picture's shorter side. */
+    static final double SEAM_FRACTION = 1.0 / 8;
+
+    private final List<FrameResiduals> renderers;
+    private final float[][] weights;
+    private final double seam;
+
+    private PartBlend(List<FrameResiduals> renderers, float[][] weights, double seam) {
+        this.renderers = renderers;
+        this.weights = weights;
+        this.seam = seam;
+    }
+
+    /** The width in working pixels over which one part's frames give way to its neighbour's. */
+    double seam() { return seam; }
+
+    /**
+     * A blend of {@code parts} (working pixels, grouped; from {@link BlurUniformityCheck#parts}) over a w x h picture:
+     * group g is rendered with {@code kernels.get(g)}, and any cell of the split that no part covers (too little
+     * texture to judge) with {@code whole}, the kernel of the whole picture.
+     */
+    static PartBlend of(int w, int h, List<BlurPart> parts, List<PartKernel> kernels, PartKernel whole, RendererFactory make,
+                        CancellationToken cancel) throws CancelledException {
+        int maxKs = whole.size();
+        for (PartKernel k : kernels) maxKs = Math.max(maxKs, k.size());
+        double seam = Math.min(Math.min(w, h) / 2.0, Math.max(Math.min(w, h) * SEAM_FRACTION, 2.0 * maxKs));
+        float[][] cellWeights = cellWeights(w, h, parts, seam);
+        int[] cellGroup = cellGroups(w, h, parts);
+        int groups = kernels.size();
+        float[][] weights = new float[groups + 1][]; // the last: cells no part covers
+        for (int cell = 0; cell < 4; cell++) {
+            if (cellWeights[cell] == null) continue;
+            int r = cellGroup[cell] < 0 ? groups : cellGroup[cell];
+            if (weights[r] == null) weights[r] = new float[w * h];
+            float[] cw = cellWeights[cell], acc = weights[r];
+            for (int i = 0; i < acc.length; i++) acc[i] += cw[i];
+        }
+        List<FrameResiduals> renderers = new ArrayList<>();
+        List<float[]> used = new ArrayList<>();
+        for (int r = 0; r <= groups; r++) {
+            if (weights[r] == null) continue;
+            cancel.throwIfCancelled();
+            PartKernel k = r < groups ? kernels.get(r) : whole;
+            renderers.add(make.make(k.kernel(), k.size(), k.timed(), k.strength()));
+            used.add(weights[r]);
+        }
+        return new PartBlend(List.copyOf(renderers), used.toArray(new float[0][]), seam);
+    }
+
+    @Override
+    public float[][] residual(int index) {
+        float[][] out = null;
+        for (int r = 0; r < renderers.size(); r++) {
+            float[][] part = renderers.get(r).residual(index);
+            float[] wt = weights[r];
+            if (out == null) out = new float[part.length][part[0].length];
+            for (int c = 0; c < part.length; c++) {
+                float[] o = out[c], p = part[c];
+                for (int i = 0; i < o.length; i++) o[i] += wt[i] * p[i];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Weights of the split's cells in reading order (top-left, top-right, bottom-left, bottom-right; null for a cell the
+     * split has not: a split into left and right halves has no bottom row): products of a column and a row weight, each
+     * a smoothstep over {@code seam} pixels centred on the picture's middle, so the four sum to 1 at every pixel.
+     */
+    static float[][] cellWeights(int w, int h, List<BlurPart> parts, double seam) {
+        boolean twoColumns = false, twoRows = false;
+        for (BlurPart p : parts) {
+            twoColumns |= p.width() < w;
+            twoRows |= p.height() < h;
+        }
+        double[] left = twoColumns ? falling(w, seam) : ones(w);
+        double[] top = twoRows ? falling(h, seam) : ones(h);
+        float[][] out = new float[4][];
+        for (int cell = 0; cell < 4; cell++) {
+            boolean right = (cell & 1) == 1, bottom = cell >= 2;
+            if ((right && !twoColumns) || (bottom && !twoRows)) continue;
+            float[] wt = new float[w * h];
+            for (int y = 0; y < h; y++) {
+                double ry = bottom ? 1 - top[y] : top[y];
+                for (int x = 0; x < w; x++) wt[y * w + x] = (float) (ry * (right ? 1 - left[x] : left[x]));
+            }
+            out[cell] = wt;
+        }
+        return out;
+    }
+
+    /** Per cell (reading order) the group of the part whose centre lies in it; -1 where none does. */
+    static int[] cellGroups(int w, int h, List<BlurPart> parts) {
+        int[] group = {-1, -1, -1, -1};
+        for (BlurPart p : parts) {
+            int column = p.x() + p.width() / 2.0 < w / 2.0 ? 0 : 1, row = p.y() + p.height() / 2.0 < h / 2.0 ? 0 : 2;
+            // a half covers both cells of its side
+            if (p.height() >= h) {
+                group[column] = p.group();
+                group[column + 2] = p.group();
+            } else if (p.width() >= w) {
+                group[row] = p.group();
+                group[row + 1] = p.group();
+            } else {
+                group[column + row] = p.group();
+            }
+        }
+        return group;
+    }
+
+    /** 1 left of the middle, 0 right of it, a smoothstep of width {@code seam} between, at pixel centres. */
+    private static double[] falling(int n, double seam) {
+        double[] out = new double[n];
+        double start = n / 2.0 - seam / 2;
+        for (int i = 0; i < n; i++) {
+            double t = Math.max(0, Math.min(1, (i + 0.5 - start) / seam));
+            out[i] = 1 - t * t * (3 - 2 * t);
+        }
+        return out;
+    }
+
+    private static double[] ones(int n) {
+        double[] out = new double[n];
+        java.util.Arrays.fill(out, 1);
+        return out;
+    }
+
+    /**
+     * Each group's blind kernel, estimated on the group's parts (their union when it is a rectangle, else the first
+     * part), its path timed, and turned to run the way {@code reference}'s does where the two point opposite ways: a
+     * blur does not show which way time ran, and parts of one photo shown moving against each other would be a guess
+     * no better and more jarring.
+     */
+    static List<PartKernel> estimate(KernelEstimator estimator, float[] luminance, int w, List<BlurPart> parts, int kernelSize,
+                                     boolean reverseTime, TimedKernel reference, ProgressListener progress, CancellationToken cancel)
+            throws CancelledException {
+        int groups = 0;
+        for (BlurPart p : parts) groups = Math.max(groups, p.group() + 1);
+        List<PartKernel> out = new ArrayList<>();
+        double[] refMotion = motion(reference);
+        for (int g = 0; g < groups; g++) {
+            int[] r = estimationRectangle(parts, g);
+            String label = String.format(Locale.ROOT, "estimating the blur of part %c", (char) ('A' + g));
+            KernelEstimator.Estimate e = estimator.estimate(KernelOps.crop(luminance, w, r[0], r[1], r[2], r[3]), r[2], r[3], kernelSize,
+                    (what, done, total) -> progress.progress(label, done, total), cancel, KernelEstimator.LevelListener.NONE);
+            TimedKernel timed = PathExtractor.extract(e.kernel(), e.size(), reverseTime);
+            double[] m = motion(timed);
+            if (m[0] * refMotion[0] + m[1] * refMotion[1] < 0) timed = timed.reversed();
+            out.add(new PartKernel(e.kernel(), e.size(), timed, ClassicalEngine.motionStrength(timed)));
+        }
+        return out;
+    }
+
+    /** Where a path goes over the exposure, end minus start, kernel pixels. */
+    private static double[] motion(TimedKernel t) {
+        double[] a = t.position(-0.5), b = t.position(0.5);
+        return new double[] {b[0] - a[0], b[1] - a[1]};
+    }
+
+    /** {x, y, w, h} to estimate group g's kernel on: the union of its parts when that is a rectangle, else its first part. */
+    static int[] estimationRectangle(List<BlurPart> parts, int g) {
+        int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = 0, y1 = 0;
+        long area = 0;
+        BlurPart first = null;
+        for (BlurPart p : parts) {
+            if (p.group() != g) continue;
+            if (first == null) first = p;
+            x0 = Math.min(x0, p.x());
+            y0 = Math.min(y0, p.y());
+            x1 = Math.max(x1, p.x() + p.width());
+            y1 = Math.max(y1, p.y() + p.height());
+            area += (long) p.width() * p.height();
+        }
+        if (first == null) throw new IllegalArgumentException("no part in group " + g);
+        long box = (long) (x1 - x0) * (y1 - y0);
+        // quarters of an odd-sized picture overlap or miss by a pixel: a union within a row and a column of its box is one
+        if (box <= area + (x1 - x0) + (y1 - y0)) return new int[] {x0, y0, x1 - x0, y1 - y0};
+        return new int[] {first.x(), first.y(), first.width(), first.height()};
+    }
+}

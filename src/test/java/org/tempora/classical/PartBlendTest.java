@@ -1,0 +1,170 @@
+package org.tempora.classical;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tempora.engine.BlurPart;
+import org.tempora.engine.CancellationToken;
+import org.tempora.engine.EngineOptions;
+import org.tempora.engine.GenerationRequest;
+import org.tempora.engine.GenerationResult;
+import org.tempora.engine.ProgressListener;
+import org.tempora.image.LinearImage;
+import org.tempora.timeline.FramePlans;
+
+/**
+ * Frames of a photo blurred differently in its parts: the blend's weights against their closed form, and frames of a
+ * left-horizontal / right-vertical blur against the true frames, blended per part and with the whole photo's blur.
+ */
+class PartBlendTest {
+    private static final int W = 640, H = 480, STROKE = 15, FRAMES = 3;
+
+    private static final List<BlurPart> QUARTERS = List.of(new BlurPart(0, 0, 100, 50, 0), new BlurPart(100, 0, 100, 50, 1),
+            new BlurPart(0, 50, 100, 50, 0), new BlurPart(100, 50, 100, 50, 1));
+
+    @Test
+    void weightsSumToOneAndFollowTheSmoothstep() {
+        double seam = 20;
+        float[][] cells = PartBlend.cellWeights(200, 100, QUARTERS, seam);
+        for (int i = 0; i < 200 * 100; i++) {
+            double sum = 0;
+            for (float[] c : cells) sum += c[i];
+            assertEquals(1.0, sum, 1e-6);
+        }
+        // far from both seams a pixel belongs to its own cell alone
+        assertEquals(1.0, cells[0][10 * 200 + 10], 0);
+        assertEquals(1.0, cells[3][90 * 200 + 190], 0);
+        // across the vertical seam, at row 10 (top weight 1): 1 - smoothstep(t), t = (x + 0.5 - 90) / 20
+        for (int x = 80; x < 120; x++) {
+            double t = Math.max(0, Math.min(1, (x + 0.5 - 90) / seam));
+            assertEquals(1 - t * t * (3 - 2 * t), cells[0][10 * 200 + x], 1e-6, "x " + x);
+        }
+        // halves: one row of cells only, and the other row's cells absent
+        float[][] halves = PartBlend.cellWeights(200, 100, List.of(new BlurPart(0, 0, 100, 100, 0), new BlurPart(100, 0, 100, 100, 1)), seam);
+        assertNotNull(halves[0]);
+        assertNotNull(halves[1]);
+        assertNull(halves[2]);
+        assertNull(halves[3]);
+        assertEquals(1.0, halves[0][99 * 200 + 5], 0);
+    }
+
+    @Test
+    void cellsTakeTheGroupOfThePartOverThem() {
+        assertArrayEquals(new int[] {0, 1, 0, 1}, PartBlend.cellGroups(200, 100, QUARTERS));
+        // a quarter with too little texture to judge is left to the whole photo's blur
+        assertArrayEquals(new int[] {0, -1, 1, 1}, PartBlend.cellGroups(200, 100, List.of(new BlurPart(0, 0, 100, 50, 0),
+                new BlurPart(0, 50, 100, 50, 1), new BlurPart(100, 50, 100, 50, 1))));
+        assertArrayEquals(new int[] {1, 1, 0, 0}, PartBlend.cellGroups(200, 101, List.of(new BlurPart(0, 51, 200, 50, 0),
+                new BlurPart(0, 0, 200, 50, 1))));
+    }
+
+    @Test
+    void aGroupIsEstimatedOnItsPartsWhenTheyMakeARectangle() {
+        assertArrayEquals(new int[] {0, 0, 100, 100}, PartBlend.estimationRectangle(QUARTERS, 0));
+        // quarters of an odd width overlap by a pixel: still one rectangle
+        List<BlurPart> odd = List.of(new BlurPart(0, 0, 100, 50, 0), new BlurPart(100, 0, 100, 50, 0), new BlurPart(0, 51, 100, 50, 1));
+        assertArrayEquals(new int[] {0, 0, 200, 50}, PartBlend.estimationRectangle(odd, 0));
+        // diagonal quarters are no rectangle: the first of them
+        List<BlurPart> diagonal = List.of(new BlurPart(0, 0, 100, 50, 0), new BlurPart(100, 50, 100, 50, 0));
+        assertArrayEquals(new int[] {0, 0, 100, 50}, PartBlend.estimationRectangle(diagonal, 0));
+    }
+
+    /** A 15 px stroke along x (or y) cut into the FRAMES equal pieces frame i sees, as a 21 x 21 kernel each. */
+    private static float[] piece(boolean alongX, int first, int length) {
+        float[] k = new float[21 * 21];
+        for (int i = 0; i < length; i++) {
+            int p = 10 - STROKE / 2 + first + i;
+            k[alongX ? 10 * 21 + p : p * 21 + 10] = 1f / length;
+        }
+        return k;
+    }
+
+    @Test
+    void eachPartsFramesComeFromItsOwnBlur() throws Exception {
+        float[] sharp = TestPlanes.devLuminance("hubble_deep_field.jpg", 200, 200, W, H);
+        float[] photo = join(FftConvolution.convolve(sharp, W, H, piece(true, 0, STROKE), 21),
+                FftConvolution.convolve(sharp, W, H, piece(false, 0, STROKE), 21));
+        float[][] truth = new float[FRAMES][];
+        int len = STROKE / FRAMES;
+        for (int f = 0; f < FRAMES; f++) {
+            truth[f] = join(FftConvolution.convolve(sharp, W, H, piece(true, f * len, len), 21),
+                    FftConvolution.convolve(sharp, W, H, piece(false, f * len, len), 21));
+        }
+        LinearImage blurred = new LinearImage(W, H, new float[][] {TestPlanes.addNoise(photo, 0.003, 4)});
+        ClassicalEngine engine = new ClassicalEngine();
+        GenerationResult blended = engine.generate(new GenerationRequest(blurred, FramePlans.present(FRAMES), 0, EngineOptions.defaults()),
+                ProgressListener.NONE, CancellationToken.none());
+        assertEquals(2, blended.unevenParts().stream().mapToInt(BlurPart::group).distinct().count(), blended.warnings().toString());
+        assertTrue(blended.warnings().stream().anyMatch(w -> w.contains("each part's frames were rendered with its own blur")),
+                blended.warnings().toString());
+        // The whole photo's kernel given back: the frames one blur gives, as before parts were blended.
+        GenerationResult whole = engine.generate(new GenerationRequest(blurred, FramePlans.present(FRAMES), 0,
+                EngineOptions.defaults().withKernel(blended.kernel().orElseThrow())), ProgressListener.NONE, CancellationToken.none());
+        assertTrue(whole.warnings().stream().noneMatch(w -> w.contains("its own blur")), whole.warnings().toString());
+
+        // each half, away from the seam and the borders; either order in time, as a blur does not tell it
+        int margin = 30, seam = 60;
+        double leftBlend = bestPsnr(blended, truth, margin, W / 2 - seam), leftWhole = bestPsnr(whole, truth, margin, W / 2 - seam);
+        double rightBlend = bestPsnr(blended, truth, W / 2 + seam, W - margin), rightWhole = bestPsnr(whole, truth, W / 2 + seam, W - margin);
+        System.out.printf("left half: blended %.2f dB, one blur %.2f dB; right half: blended %.2f dB, one blur %.2f dB%n",
+                leftBlend, leftWhole, rightBlend, rightWhole);
+        assertTrue(leftBlend > leftWhole + 1, "left: blended " + leftBlend + " dB, one blur " + leftWhole + " dB");
+        assertTrue(rightBlend > rightWhole + 1, "right: blended " + rightBlend + " dB, one blur " + rightWhole + " dB");
+
+        // frames that tile the exposure still average back to the photo
+        float[] mean = new float[W * H];
+        for (LinearImage f : blended.frames()) {
+            float[] p = f.plane(0);
+            for (int i = 0; i < mean.length; i++) mean[i] += p[i] / FRAMES;
+        }
+        float[] input = blurred.plane(0);
+        double worst = 0;
+        for (int i = 0; i < mean.length; i++) worst = Math.max(worst, Math.abs(mean[i] - input[i]));
+        assertTrue(worst < 1e-4, "mean of the frames differs from the photo by " + worst);
+    }
+
+    @Test
+    void aPictureTooSmallForQuartersIsBlendedByItsHalves() throws Exception {
+        int w = 480, h = 320; // quarters of 240x160 are below the check's 320x180
+        float[] sharp = TestPlanes.devLuminance("hubble_deep_field.jpg", 200, 200, w, h);
+        float[] left = FftConvolution.convolve(sharp, w, h, piece(true, 0, STROKE), 21), right = FftConvolution.convolve(sharp, w, h, piece(false, 0, STROKE), 21);
+        for (int y = 0; y < h; y++) System.arraycopy(left, y * w, right, y * w, w / 2);
+        LinearImage blurred = new LinearImage(w, h, new float[][] {TestPlanes.addNoise(right, 0.003, 2)});
+        GenerationResult r = new ClassicalEngine().generate(new GenerationRequest(blurred, FramePlans.present(FRAMES), 0, EngineOptions.defaults()),
+                ProgressListener.NONE, CancellationToken.none());
+        assertEquals(List.of(new BlurPart(0, 0, 240, 320, 0), new BlurPart(240, 0, 240, 320, 1)), r.unevenParts());
+        String warning = r.warnings().stream().filter(x -> x.contains("spatially varying")).findFirst().orElseThrow();
+        assertTrue(warning.matches(".*the left half \\(Blur A, \\d+ px\\) and the right half \\(Blur B, \\d+ px\\).*"), warning);
+        // seams fade over an eighth of the shorter side, 40 px, unless the kernels are longer than half that
+        assertTrue(warning.matches(".*blended over (40|4[2-9]|[5-9]\\d) px across the seams.*"), warning);
+    }
+
+    /** The left part of {@code left} and the right part of {@code right}, joined at the middle column. */
+    private static float[] join(float[] left, float[] right) {
+        float[] out = right.clone();
+        for (int y = 0; y < H; y++) System.arraycopy(left, y * W, out, y * W, W / 2);
+        return out;
+    }
+
+    /** PSNR (peak 1) of the frames against the truth over columns [x0, x1) and rows clear of the borders, the better time order. */
+    private static double bestPsnr(GenerationResult r, float[][] truth, int x0, int x1) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (boolean reversed : new boolean[] {false, true}) {
+            double sse = 0;
+            long n = 0;
+            for (int f = 0; f < FRAMES; f++) {
+                float[] got = r.frames().get(f).plane(0), want = truth[reversed ? FRAMES - 1 - f : f];
+                for (int y = 30; y < H - 30; y++) {
+                    for (int x = x0; x < x1; x++) {
+                        double d = got[y * W + x] - want[y * W + x];
+                        sse += d * d;
+                        n++;
+                    }
+                }
+            }
+            best = Math.max(best, 10 * Math.log10(n / sse));
+        }
+        return best;
+    }
+}
