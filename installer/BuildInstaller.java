@@ -417,14 +417,15 @@ final class CommandScript {
     static final String NAME = "tempora";
 
     /**
-     * Options for the command line on top of the launcher's, for a process that runs one photo and exits (README,
-     * "Measuring"): the serial collector, no pauses to hide from a window and fewer fresh pages than G1 (640x360
-     * generate 3.6 -> 3.0 s, 24 MP 21-23 -> 16-19 s, peak memory 3.9 -> 1.9 GB); and the quick compiler only, as the
-     * optimising one spends more time compiling than such a run has left (2.9 -> 2.5 s; 24 MP within a second).
+     * Options on top of the launcher's for the commands that handle one photo and exit (README, "Measuring"): the serial
+     * collector, with no window to keep from pausing and fewer fresh pages than G1 (640x360 generate 3.1-3.4 -> 2.6-2.8 s,
+     * 24 MP 22-24 -> 16-17 s, peak memory 3.8 -> 1.9 GB), and the quick compiler only, as the optimising one spends more
+     * time compiling than such a run has left (640x360 2.6-2.8 -> 2.3-2.5 s; 24 MP 1-2 s slower).
      */
-    static final List<String> OPTIONS = List.of("-XX:+UseSerialGC");
-    /** Only for commands other than {@code benchmark}, whose warm loop is what the optimising compiler is for. */
-    static final String QUICK_COMPILER = "-XX:TieredStopAtLevel=1";
+    static final List<String> ONE_PHOTO_COMMANDS = List.of("generate", "export", "flow", "score", "simulate");
+    static final List<String> ONE_PHOTO_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /** benchmark's warm loop is what the optimising compiler is for; the window (no command) keeps the launcher's options. */
+    static final List<String> BENCHMARK_OPTIONS = List.of("-XX:+UseSerialGC");
 
     /** Writes input/tempora (mode 755) for the jars staged in {@code input}, in jpackage's class-path order. */
     static void write(Path input) throws IOException {
@@ -435,19 +436,31 @@ final class CommandScript {
                 "#!/bin/sh",
                 "# Tempora's command line, written by installer/BuildInstaller.java: the bundled Java run directly, as",
                 "# jpackage's launcher (bin/Tempora, the menu entry's) asks rpm and dpkg for its package at every start.",
-                "# One photo per run: the serial collector, and the quick compiler only, but for benchmark's warm loop.",
+                "# A command that handles one photo and exits runs the serial collector and the quick compiler; benchmark's",
+                "# warm loop keeps the optimising compiler, and the window (no command, or a photo) the launcher's options.",
                 "app=$(dirname \"$(readlink -f \"$0\")\")",
-                "case \"$1\" in benchmark) compiler= ;; *) compiler=" + QUICK_COMPILER + " ;; esac",
+                "case \"$1\" in",
+                "    " + String.join("|", ONE_PHOTO_COMMANDS) + ") options=\"" + words(ONE_PHOTO_OPTIONS) + "\" ;;",
+                "    benchmark) options=\"" + words(BENCHMARK_OPTIONS) + "\" ;;",
+                "    *) options= ;;",
+                "esac",
                 "exec \"$app/../runtime/bin/java\" \\"));
         for (String option : Packaging.JAVA_OPTIONS) lines.add("    \"" + option.replace("$APPDIR", "$app") + "\" \\");
-        for (String option : OPTIONS) lines.add("    " + requirePlain(option) + " \\");
-        lines.add("    $compiler \\");
+        lines.add("    $options \\");
         lines.add("    -cp \"" + String.join(":", classPath) + "\" \\");
         lines.add("    org.tempora.cli.Main \"$@\"");
         String script = String.join("\n", lines) + "\n";
         Path file = input.resolve(NAME);
         Files.writeString(file, script);
         file.toFile().setExecutable(true, false);
+    }
+
+    /** Options the script splits on spaces ($options, unquoted): each a plain word the shell neither splits nor globs. */
+    private static String words(List<String> options) {
+        for (String o : options) {
+            if (!o.matches("[-+:=.A-Za-z0-9]+")) throw new BuildFailure("cannot put " + o + " in the command-line script's options: not a plain word");
+        }
+        return String.join(" ", options);
     }
 
     /** The script puts options and jar names inside double quotes: they must hold nothing the shell expands there. */

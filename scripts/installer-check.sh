@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks the Linux installer end to end, as root on a Debian/Ubuntu machine: builds the .deb with the Maven profile,
 # installs it with dpkg -i, checks the menu entry, file types and 'tempora' link, prints 'tempora --version', runs
-# the installed command line on a development photo, runs the diffusion engine's ONNX Runtime from the installed
+# the installed command line on a development photo (and times it through the script against the launcher), runs the diffusion engine's ONNX Runtime from the installed
 # folder on a small synthetic bundle, starts the installed window under Xvfb and takes a screenshot, then uninstalls
 # and checks that nothing is left in /opt, /usr/bin or the menu. Slow (a build of several minutes): not run by CI.
 # Usage: scripts/installer-check.sh [--no-build] [--cuda-addon] [--out SCREENSHOT.png]

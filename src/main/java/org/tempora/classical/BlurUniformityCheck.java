@@ -248,12 +248,16 @@ public final class BlurUniformityCheck {
 
     /**
      * The warning for a run that rendered each group of {@link #parts} with its own blur, {@code blurs.get(g)} naming
-     * group g's ("Blur A 21 px"): which parts differ, with their blurs, the seam, and how to use one blur instead.
+     * group g's ("Blur A, a 15 px path"): which parts differ, with their blurs, the seam, and how to use one blur instead.
      */
     static String blendedWarning(Analysis a, List<String> blurs, int seamPixels) {
         List<String> groups = new ArrayList<>();
         if (a.grid().isPresent() && a.grid().get().groups() > 1) {
-            for (int g = 0; g < a.grid().get().groups(); g++) groups.add("the " + a.grid().get().members(g) + " quarters (" + blurs.get(g) + ")");
+            Grid grid = a.grid().get();
+            for (int g = 0; g < grid.groups(); g++) {
+                String members = grid.members(g);
+                groups.add("the " + members + (members.contains(" and ") ? " quarters (" : " quarter (") + blurs.get(g) + ")");
+            }
         } else {
             boolean lr = a.leftRight() > DIFFERENT, tb = a.topBottom() > DIFFERENT;
             boolean leftRight = lr && (!tb || a.leftRight() >= a.topBottom()); // as parts() splits
@@ -261,7 +265,8 @@ public final class BlurUniformityCheck {
             groups.add(first.label + " (" + blurs.get(0) + ")");
             groups.add(second.label + " (" + blurs.get(1) + ")");
         }
-        return "blur looks spatially varying: it differs between " + String.join(" and ", groups)
+        String listed = String.join(", ", groups.subList(0, groups.size() - 1)) + " and " + groups.get(groups.size() - 1);
+        return "blur looks spatially varying: it differs between " + listed
                 + "; each part's frames were rendered with its own blur, blended over " + seamPixels + " px across the seams"
                 + "; to use one blur for the whole photo, choose the part to estimate it from (Blur region in the window, --region on the command line)";
     }

@@ -127,24 +127,27 @@ public final class ClassicalEngine implements Engine {
         int rw = w, rh = h;
         FrameResiduals renderer;
         if (blend) {
+            long tp = System.nanoTime();
             LinearImage working = work;
             List<PartBlend.PartKernel> kernels = PartBlend.estimate(estimator, luminance, w, workingParts, options.kernelSize(),
-                    options.reverseTime(), timed, progress, cancel);
+                    options.reverseTime(), timed, warnings, progress, cancel);
+            timings.put("partKernels", ms(tp));
             PartBlend blended = PartBlend.of(w, h, workingParts, kernels, new PartBlend.PartKernel(kernel, ks, timed, strength),
                     (k, size, path, shown) -> new ResidualRenderer(working, k, size, path, shown, plan, progress, cancel), cancel);
             renderer = blended;
             List<String> blurs = new ArrayList<>();
             for (int g = 0; g < kernels.size(); g++) {
-                blurs.add(String.format(Locale.ROOT, "Blur %c, %d px", (char) ('A' + g), (int) Math.round(kernels.get(g).size() / scale)));
+                double length = kernels.get(g).timed().trajectory(new Interval(-0.5, 0.5), scale, 65).length();
+                blurs.add(String.format(Locale.ROOT, "Blur %c, a %.0f px path", (char) ('A' + g), length));
             }
             warnings.add(BlurUniformityCheck.blendedWarning(uneven, blurs, (int) Math.round(blended.seam() / scale)));
+            if (scale < 1 && detailScale > scale * MIN_DETAIL_GAIN) {
+                warnings.add("full-resolution detail was not applied: the parts' blurs were blended at the working resolution");
+            }
             // the whole photo's path, a mix of the parts', is not what the frames show
             pathWarnings.clear();
             for (int g = 0; g < kernels.size(); g++) {
                 pathWarnings.addAll(pathWarnings(String.format(Locale.ROOT, "Blur %c's path", (char) ('A' + g)), kernels.get(g).strength()));
-            }
-            if (scale < 1 && detailScale > scale * MIN_DETAIL_GAIN) {
-                warnings.add("--detail was not applied: the parts' blurs were blended at the working resolution");
             }
         } else if (scale < 1 && detailScale > scale * MIN_DETAIL_GAIN && strength >= DETAIL_MIN_STRENGTH) {
             rw = detailScale >= 1 ? photo.width() : Math.max(w, (int) Math.round(photo.width() * detailScale));

@@ -11,8 +11,9 @@ import org.tempora.engine.ProgressListener;
 /**
  * Frames of a photo whose halves or quarters are blurred differently ({@link BlurUniformityCheck}): each group of
  * parts gets its own blind kernel and its own residual, and the residuals are blended with weights that are 1 inside
- * a part, fall off smoothly across the seams between parts, and sum to 1 everywhere. Frames that tile the exposure
- * therefore still average back to the photo exactly, as each part's residuals do.
+ * a part, fall off smoothly across the seams between parts, and sum to 1 everywhere, so no part of the photo gains or
+ * loses motion at a seam. Frames that tile the exposure still average back to the photo, as each part's residuals
+ * average to zero.
  */
 final class PartBlend implements FrameResiduals {
     /** Makes the residual of one kernel over the whole working image (the engine's {@link ResidualRenderer}). */
@@ -152,32 +153,41 @@ final class PartBlend implements FrameResiduals {
 
     /**
      * Each group's blind kernel, estimated on the group's parts (their union when it is a rectangle, else the first
-     * part), its path timed, and turned to run the way {@code reference}'s does where the two point opposite ways: a
-     * blur does not show which way time ran, and parts of one photo shown moving against each other would be a guess
-     * no better and more jarring.
+     * part), its path timed, and turned to run the way the others' do: a blur does not show which way time ran, and
+     * parts of one photo shown moving against each other would be a guess no better and more jarring. Group A follows
+     * the whole photo's path ({@code whole}) when that moves at least a pixel, and the other groups follow group A.
+     * Warnings of the estimates go to {@code warnings}, named by group.
      */
     static List<PartKernel> estimate(KernelEstimator estimator, float[] luminance, int w, List<BlurPart> parts, int kernelSize,
-                                     boolean reverseTime, TimedKernel reference, ProgressListener progress, CancellationToken cancel)
-            throws CancelledException {
+                                     boolean reverseTime, TimedKernel whole, List<String> warnings, ProgressListener progress,
+                                     CancellationToken cancel) throws CancelledException {
         int groups = 0;
         for (BlurPart p : parts) groups = Math.max(groups, p.group() + 1);
         List<PartKernel> out = new ArrayList<>();
-        double[] refMotion = motion(reference);
+        double[] reference = motion(whole);
         for (int g = 0; g < groups; g++) {
             int[] r = estimationRectangle(parts, g);
-            String label = String.format(Locale.ROOT, "estimating the blur of part %c", (char) ('A' + g));
+            String name = "Blur " + (char) ('A' + g);
+            String label = "estimating " + name;
             KernelEstimator.Estimate e = estimator.estimate(KernelOps.crop(luminance, w, r[0], r[1], r[2], r[3]), r[2], r[3], kernelSize,
                     (what, done, total) -> progress.progress(label, done, total), cancel, KernelEstimator.LevelListener.NONE);
-            TimedKernel timed = PathExtractor.extract(e.kernel(), e.size(), reverseTime);
-            double[] m = motion(timed);
-            if (m[0] * refMotion[0] + m[1] * refMotion[1] < 0) timed = timed.reversed();
+            for (String warning : e.warnings()) warnings.add(name + ": " + warning);
+            TimedKernel timed = alignedTo(PathExtractor.extract(e.kernel(), e.size(), reverseTime), reference);
+            if (g == 0) reference = motion(timed);
             out.add(new PartKernel(e.kernel(), e.size(), timed, ClassicalEngine.motionStrength(timed)));
         }
         return out;
     }
 
+    /** {@code path}, or the same path run backwards when it heads against {@code reference} (ignored under a pixel long). */
+    static TimedKernel alignedTo(TimedKernel path, double[] reference) {
+        if (Math.hypot(reference[0], reference[1]) < 1) return path;
+        double[] m = motion(path);
+        return m[0] * reference[0] + m[1] * reference[1] < 0 ? path.reversed() : path;
+    }
+
     /** Where a path goes over the exposure, end minus start, kernel pixels. */
-    private static double[] motion(TimedKernel t) {
+    static double[] motion(TimedKernel t) {
         double[] a = t.position(-0.5), b = t.position(0.5);
         return new double[] {b[0] - a[0], b[1] - a[1]};
     }

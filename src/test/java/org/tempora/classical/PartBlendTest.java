@@ -57,14 +57,29 @@ class PartBlendTest {
                 new BlurPart(0, 50, 100, 50, 1), new BlurPart(100, 50, 100, 50, 1))));
         assertArrayEquals(new int[] {1, 1, 0, 0}, PartBlend.cellGroups(200, 101, List.of(new BlurPart(0, 51, 200, 50, 0),
                 new BlurPart(0, 0, 200, 50, 1))));
+        assertArrayEquals(new int[] {1, 0, 1, 0}, PartBlend.cellGroups(201, 100, List.of(new BlurPart(101, 0, 100, 100, 0),
+                new BlurPart(0, 0, 100, 100, 1))));
+    }
+
+    @Test
+    void aPartsPathIsTurnedToRunWithTheReference() {
+        float[] stroke = new float[15 * 15];
+        for (int i = 0; i < 11; i++) stroke[7 * 15 + 2 + i] = 1f / 11;
+        TimedKernel path = PathExtractor.extract(stroke, 15, false);
+        double[] forward = PartBlend.motion(path), backward = PartBlend.motion(path.reversed());
+        assertTrue(Math.abs(forward[0]) > 8 && forward[0] == -backward[0], java.util.Arrays.toString(forward));
+        assertArrayEquals(backward, PartBlend.motion(PartBlend.alignedTo(path, backward)), 1e-9);
+        assertArrayEquals(forward, PartBlend.motion(PartBlend.alignedTo(path, forward)), 1e-9);
+        // a reference under a pixel long says nothing about direction
+        assertArrayEquals(forward, PartBlend.motion(PartBlend.alignedTo(path, new double[] {-0.5 * Math.signum(forward[0]), 0})), 1e-9);
     }
 
     @Test
     void aGroupIsEstimatedOnItsPartsWhenTheyMakeARectangle() {
         assertArrayEquals(new int[] {0, 0, 100, 100}, PartBlend.estimationRectangle(QUARTERS, 0));
-        // quarters of an odd width overlap by a pixel: still one rectangle
-        List<BlurPart> odd = List.of(new BlurPart(0, 0, 100, 50, 0), new BlurPart(100, 0, 100, 50, 0), new BlurPart(0, 51, 100, 50, 1));
-        assertArrayEquals(new int[] {0, 0, 200, 50}, PartBlend.estimationRectangle(odd, 0));
+        // quarters of an odd width (201) leave the middle column out: still one rectangle
+        List<BlurPart> odd = List.of(new BlurPart(0, 0, 100, 50, 0), new BlurPart(101, 0, 100, 50, 0), new BlurPart(0, 51, 100, 50, 1));
+        assertArrayEquals(new int[] {0, 0, 201, 50}, PartBlend.estimationRectangle(odd, 0));
         // diagonal quarters are no rectangle: the first of them
         List<BlurPart> diagonal = List.of(new BlurPart(0, 0, 100, 50, 0), new BlurPart(100, 50, 100, 50, 0));
         assertArrayEquals(new int[] {0, 0, 100, 50}, PartBlend.estimationRectangle(diagonal, 0));
@@ -102,6 +117,10 @@ class PartBlendTest {
         GenerationResult whole = engine.generate(new GenerationRequest(blurred, FramePlans.present(FRAMES), 0,
                 EngineOptions.defaults().withKernel(blended.kernel().orElseThrow())), ProgressListener.NONE, CancellationToken.none());
         assertTrue(whole.warnings().stream().noneMatch(w -> w.contains("its own blur")), whole.warnings().toString());
+        // with a given kernel the parts are named only, as before
+        assertTrue(whole.warnings().stream().anyMatch(w -> w.contains("the left half is blurred differently from the right half; result is approximate")),
+                whole.warnings().toString());
+        assertEquals(blended.unevenParts(), whole.unevenParts());
 
         // each half, away from the seam and the borders; either order in time, as a blur does not tell it
         int margin = 30, seam = 60;
@@ -135,7 +154,7 @@ class PartBlendTest {
                 ProgressListener.NONE, CancellationToken.none());
         assertEquals(List.of(new BlurPart(0, 0, 240, 320, 0), new BlurPart(240, 0, 240, 320, 1)), r.unevenParts());
         String warning = r.warnings().stream().filter(x -> x.contains("spatially varying")).findFirst().orElseThrow();
-        assertTrue(warning.matches(".*the left half \\(Blur A, \\d+ px\\) and the right half \\(Blur B, \\d+ px\\).*"), warning);
+        assertTrue(warning.matches(".*the left half \\(Blur A, a 1[0-9] px path\\) and the right half \\(Blur B, a 1[0-9] px path\\).*"), warning);
         // seams fade over an eighth of the shorter side, 40 px, unless the kernels are longer than half that
         assertTrue(warning.matches(".*blended over (40|4[2-9]|[5-9]\\d) px across the seams.*"), warning);
     }
