@@ -593,15 +593,32 @@ public final class InspectView extends BorderPane {
         return head + String.format(Locale.ROOT, "; largest difference %.1f%% of full brightness.", 100 * check.largestDifference());
     }
 
-    /** The camera path over the photo at the chosen point, and the kernel enlarged in the top right corner. */
+    /**
+     * The camera path over the photo at the chosen point, and the kernel enlarged in the top right corner; where the
+     * run rendered parts of the photo each with its own blur, each part's path at the part's centre instead.
+     */
     private void paintTrace(GraphicsContext g, ViewTransform t, double w, double h) {
         RunCapture run = session.completedRunProperty().get();
         Image photo = session.photoImageProperty().get();
         if (run == null || photo == null || run.trajectory().isEmpty()) return;
-        Trajectory path = run.trajectory().get();
-        double ax = Double.isNaN(anchorX) ? photo.getWidth() / 2 : anchorX, ay = Double.isNaN(anchorY) ? photo.getHeight() / 2 : anchorY;
-        List<BlurTrace.Segment> segments = BlurTrace.segments(path, ax, ay);
         g.setLineCap(javafx.scene.shape.StrokeLineCap.ROUND);
+        if (!run.partPaths().isEmpty()) {
+            for (BlurPart part : run.unevenParts()) {
+                if (part.group() >= run.partPaths().size()) continue;
+                double px = part.x() + part.width() / 2.0, py = part.y() + part.height() / 2.0;
+                paintPath(g, t, run.partPaths().get(part.group()), px, py);
+                ImagePane.label(g, "Blur " + (char) ('A' + part.group()), t.viewX(px) + 8, t.viewY(py) + 8);
+            }
+        } else {
+            double ax = Double.isNaN(anchorX) ? photo.getWidth() / 2 : anchorX, ay = Double.isNaN(anchorY) ? photo.getHeight() / 2 : anchorY;
+            paintPath(g, t, run.trajectory().get(), ax, ay);
+        }
+        run.kernel().ifPresent(k -> paintKernel(g, run, k, w));
+    }
+
+    /** One camera path centred on photo point (ax, ay), coloured by era, with a cross at that point. */
+    private static void paintPath(GraphicsContext g, ViewTransform t, Trajectory path, double ax, double ay) {
+        List<BlurTrace.Segment> segments = BlurTrace.segments(path, ax, ay);
         g.setStroke(Color.rgb(0, 0, 0, 0.7)); // a dark rim keeps the path visible on light and dark photos
         g.setLineWidth(5);
         for (BlurTrace.Segment s : segments) g.strokeLine(t.viewX(s.x0()), t.viewY(s.y0()), t.viewX(s.x1()), t.viewY(s.y1()));
@@ -616,7 +633,6 @@ public final class InspectView extends BorderPane {
         g.setLineWidth(1);
         g.strokeLine(cx - 6, cy, cx + 6, cy);
         g.strokeLine(cx, cy - 6, cx, cy + 6);
-        run.kernel().ifPresent(k -> paintKernel(g, run, k, w));
     }
 
     private void paintKernel(GraphicsContext g, RunCapture run, BlurKernel kernel, double w) {
@@ -633,5 +649,6 @@ public final class InspectView extends BorderPane {
         g.setLineWidth(1);
         g.strokeRect(x - 2, y - 2, side + 4, side + 4);
         ImagePane.label(g, "Kernel " + Math.round(kernel.size() / kernel.scale()) + " px", x, y + side + 6); // in photo pixels
+        if (!run.partPaths().isEmpty()) ImagePane.label(g, "whole photo", x, y + side + 28); // the parts' own paths are drawn on them
     }
 }

@@ -91,7 +91,7 @@ public final class RunFolder implements AutoCloseable {
             String kernelFile = "kernel.png";
             if (run.kernel().isPresent()) PhotoWriter.writePng(KernelPicture.render(run.kernel().get(), 256), dir.resolve(kernelFile), 8);
             GenerationResult result = new GenerationResult(new Unread(count), plan, run.kernel(), run.trajectory(), run.warnings(), run.timingsMs(),
-                    run.unevenParts());
+                    run.unevenParts(), run.partPaths());
             RunRecord.write(RunRecord.describe(Version.get(), engine.id(), engine.version(), photo, sha, request.seed(), options(engine, request, full != null),
                     result, files, kernelFile), dir.resolve(StagedDirectory.MARKER));
             cancel.throwIfCancelled();

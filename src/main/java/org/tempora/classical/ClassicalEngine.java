@@ -17,6 +17,7 @@ import org.tempora.engine.EngineOptions;
 import org.tempora.engine.GenerationRequest;
 import org.tempora.engine.GenerationResult;
 import org.tempora.engine.ProgressListener;
+import org.tempora.engine.Trajectory;
 import org.tempora.image.LinearImage;
 import org.tempora.image.Resampling;
 import org.tempora.timeline.FramePlan;
@@ -110,6 +111,7 @@ public final class ClassicalEngine implements Engine {
         // Before the frames: where parts of the photo are blurred differently, each part's frames get its own blur.
         long tu = System.nanoTime();
         List<BlurPart> unevenParts = List.of(), workingParts = List.of();
+        List<Trajectory> partPaths = new ArrayList<>();
         BlurUniformityCheck.Analysis uneven = null;
         if (options.region().isEmpty()) {
             uneven = BlurUniformityCheck.analyse(luminance, w, h, kernel, ks, cancel);
@@ -136,6 +138,7 @@ public final class ClassicalEngine implements Engine {
                     (k, size, path, shown) -> new ResidualRenderer(working, k, size, path, shown, plan, progress, cancel), cancel);
             renderer = blended;
             List<String> blurs = new ArrayList<>();
+            for (PartBlend.PartKernel k : kernels) partPaths.add(k.timed().trajectory(span, scale, 129));
             for (int g = 0; g < kernels.size(); g++) {
                 double length = kernels.get(g).timed().trajectory(new Interval(-0.5, 0.5), scale, 65).length();
                 blurs.add(String.format(Locale.ROOT, "Blur %c, a %.0f px path", (char) ('A' + g), length));
@@ -188,7 +191,7 @@ public final class ClassicalEngine implements Engine {
         timings.put("total", ms(t0));
         BlurKernel blurKernel = estimate.toBlurKernel(scale);
         return new GenerationResult(frames, plan, Optional.of(blurKernel),
-                Optional.of(timed.trajectory(span, scale, 129)), warnings, timings, unevenParts);
+                Optional.of(timed.trajectory(span, scale, 129)), warnings, timings, unevenParts, partPaths);
     }
 
     /**

@@ -81,20 +81,7 @@ public final class RunRecord {
             kernel.addProperty("workingScale", k.scale());
             root.add("kernel", kernel);
         });
-        result.trajectory().ifPresent(t -> {
-            JsonArray path = new JsonArray();
-            for (Trajectory.Sample s : t.samples()) {
-                JsonArray p = new JsonArray();
-                p.add(round(s.t()));
-                p.add(round(s.x()));
-                p.add(round(s.y()));
-                path.add(p);
-            }
-            JsonObject traj = new JsonObject();
-            traj.addProperty("columns", "t (exposure = [-0.5, 0.5]), x (photo px, right), y (photo px, down)");
-            traj.add("samples", path);
-            root.add("trajectory", traj);
-        });
+        result.trajectory().ifPresent(t -> root.add("trajectory", pathRecord(t)));
         JsonObject timings = new JsonObject();
         result.timingsMs().forEach(timings::addProperty);
         root.add("timingsMs", timings);
@@ -114,7 +101,32 @@ public final class RunRecord {
             }
             root.add("unevenBlurParts", parts);
         }
+        if (!result.partPaths().isEmpty()) {
+            JsonArray paths = new JsonArray();
+            for (int g = 0; g < result.partPaths().size(); g++) {
+                JsonObject o = pathRecord(result.partPaths().get(g));
+                o.addProperty("blur", g); // the unevenBlurParts of this number were rendered with this path
+                paths.add(o);
+            }
+            root.add("partPaths", paths);
+        }
         return root;
+    }
+
+    /** A camera path as its samples, {t, x, y} each, with the columns named. */
+    private static JsonObject pathRecord(Trajectory t) {
+        JsonArray path = new JsonArray();
+        for (Trajectory.Sample s : t.samples()) {
+            JsonArray p = new JsonArray();
+            p.add(round(s.t()));
+            p.add(round(s.x()));
+            p.add(round(s.y()));
+            path.add(p);
+        }
+        JsonObject traj = new JsonObject();
+        traj.addProperty("columns", "t (exposure = [-0.5, 0.5]), x (photo px, right), y (photo px, down)");
+        traj.add("samples", path);
+        return traj;
     }
 
     /** Writes the record as pretty JSON, atomically. */

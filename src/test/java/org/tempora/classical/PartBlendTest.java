@@ -117,6 +117,11 @@ class PartBlendTest {
         GenerationResult whole = engine.generate(new GenerationRequest(blurred, FramePlans.present(FRAMES), 0,
                 EngineOptions.defaults().withKernel(blended.kernel().orElseThrow())), ProgressListener.NONE, CancellationToken.none());
         assertTrue(whole.warnings().stream().noneMatch(w -> w.contains("its own blur")), whole.warnings().toString());
+        // each group's own path comes with the result: Blur A (the left half) runs along x, Blur B along y
+        assertEquals(2, blended.partPaths().size());
+        assertTrue(extent(blended.partPaths().get(0), true) > 3 * extent(blended.partPaths().get(0), false), "Blur A");
+        assertTrue(extent(blended.partPaths().get(1), false) > 3 * extent(blended.partPaths().get(1), true), "Blur B");
+        assertEquals(List.of(), whole.partPaths());
         // with a given kernel the parts are named only, as before
         assertTrue(whole.warnings().stream().anyMatch(w -> w.contains("the left half is blurred differently from the right half; result is approximate")),
                 whole.warnings().toString());
@@ -157,6 +162,18 @@ class PartBlendTest {
         assertTrue(warning.matches(".*the left half \\(Blur A, a 1[0-9] px path\\) and the right half \\(Blur B, a 1[0-9] px path\\).*"), warning);
         // seams fade over an eighth of the shorter side, 40 px, unless the kernels are longer than half that
         assertTrue(warning.matches(".*blended over (40|4[2-9]|[5-9]\\d) px across the seams.*"), warning);
+    }
+
+    /** How far a path reaches along x (or y) over the exposure, photo pixels. */
+    private static double extent(org.tempora.engine.Trajectory path, boolean alongX) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (org.tempora.engine.Trajectory.Sample s : path.samples()) {
+            if (s.t() < -0.5 || s.t() > 0.5) continue;
+            double v = alongX ? s.x() : s.y();
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        return hi - lo;
     }
 
     /** The left part of {@code left} and the right part of {@code right}, joined at the middle column. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tempora.engine.BlurPart;
 import org.tempora.engine.GenerationResult;
+import org.tempora.engine.Trajectory;
 import org.tempora.image.LinearImage;
 import org.tempora.image.Photo;
 import org.tempora.image.PhotoReader;
@@ -22,11 +23,15 @@ import org.tempora.timeline.FramePlans;
 /** tempora.json's record of a run: here, the parts of the photo the engine found blurred differently. */
 class RunRecordTest {
     private static JsonObject record(Path dir, List<BlurPart> parts) throws Exception {
+        return record(dir, parts, List.of());
+    }
+
+    private static JsonObject record(Path dir, List<BlurPart> parts, List<Trajectory> partPaths) throws Exception {
         Path file = dir.resolve("photo.png");
         PhotoWriter.writePng(LinearImage.blank(8, 6, 1), file, 8);
         Photo photo = PhotoReader.read(file);
         GenerationResult result = new GenerationResult(List.of(LinearImage.blank(8, 6, 1)), FramePlans.present(1), Optional.empty(),
-                Optional.empty(), List.of(), Map.of(), parts);
+                Optional.empty(), List.of(), Map.of(), parts, partPaths);
         return RunRecord.describe("test", "classical", "1.0", photo, "00", 0, Map.of(), result, List.of("frame_0000.png"), null);
     }
 
@@ -45,5 +50,20 @@ class RunRecordTest {
 
     @Test void aUniformBlurListsNoParts(@TempDir Path dir) throws Exception {
         assertFalse(record(dir, List.of()).has("unevenBlurParts"));
+        assertFalse(record(dir, List.of()).has("partPaths"));
+    }
+
+    @Test void partsRenderedWithTheirOwnBlurListTheirPaths(@TempDir Path dir) throws Exception {
+        Trajectory across = new Trajectory(List.of(new Trajectory.Sample(-0.5, -3, 0, 1), new Trajectory.Sample(0.5, 3, 0, 1)));
+        Trajectory down = new Trajectory(List.of(new Trajectory.Sample(-0.5, 0, -2, 1), new Trajectory.Sample(0.5, 0, 2.25, 1)));
+        JsonArray paths = record(dir, List.of(new BlurPart(0, 0, 4, 6, 0), new BlurPart(4, 0, 4, 6, 1)), List.of(across, down))
+                .getAsJsonArray("partPaths");
+        assertEquals(2, paths.size());
+        JsonObject second = paths.get(1).getAsJsonObject();
+        assertEquals(1, second.get("blur").getAsInt());
+        JsonArray end = second.getAsJsonArray("samples").get(1).getAsJsonArray();
+        assertEquals(0.5, end.get(0).getAsDouble(), 0);
+        assertEquals(0.0, end.get(1).getAsDouble(), 0);
+        assertEquals(2.25, end.get(2).getAsDouble(), 0);
     }
 }
