@@ -2,7 +2,7 @@ package org.tempora.classical;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.stream.IntStream;
 import org.tempora.engine.BlurPart;
 import org.tempora.engine.CancellationToken;
 import org.tempora.engine.CancelledException;
@@ -163,14 +163,25 @@ final class PartBlend implements FrameResiduals {
                                      CancellationToken cancel) throws CancelledException {
         int groups = 0;
         for (BlurPart p : parts) groups = Math.max(groups, p.group() + 1);
+        // side by side on the common pool, as the check's halves are; progress from this thread only
+        progress.progress("estimating the parts' blurs", 0, groups);
+        KernelEstimator.Estimate[] estimates = new KernelEstimator.Estimate[groups];
+        IntStream.range(0, groups).parallel().forEach(g -> {
+            int[] r = estimationRectangle(parts, g);
+            try {
+                estimates[g] = estimator.estimate(KernelOps.crop(luminance, w, r[0], r[1], r[2], r[3]), r[2], r[3], kernelSize,
+                        ProgressListener.NONE, cancel);
+            } catch (CancelledException e) {
+                estimates[g] = null; // reported below: the token stays cancelled
+            }
+        });
+        cancel.throwIfCancelled();
+        progress.progress("estimating the parts' blurs", groups, groups);
         List<PartKernel> out = new ArrayList<>();
         double[] reference = motion(whole);
         for (int g = 0; g < groups; g++) {
-            int[] r = estimationRectangle(parts, g);
             String name = "Blur " + (char) ('A' + g);
-            String label = "estimating " + name;
-            KernelEstimator.Estimate e = estimator.estimate(KernelOps.crop(luminance, w, r[0], r[1], r[2], r[3]), r[2], r[3], kernelSize,
-                    (what, done, total) -> progress.progress(label, done, total), cancel, KernelEstimator.LevelListener.NONE);
+            KernelEstimator.Estimate e = estimates[g];
             for (String warning : e.warnings()) warnings.add(name + ": " + warning);
             TimedKernel timed = alignedTo(PathExtractor.extract(e.kernel(), e.size(), reverseTime), reference);
             if (g == 0) reference = motion(timed);
