@@ -515,7 +515,7 @@ public final class InspectView extends BorderPane {
             g.setLineDashes(8, 6);
             g.strokeRect(x0 + 2, y0 + 2, t.scale() * part.width() - 4, t.scale() * part.height() - 4); // inset: neighbours' edges stay apart
             g.setLineDashes();
-            ImagePane.label(g, "Blur " + (char) ('A' + part.group()), x0 + 8, y0 + 8);
+            ImagePane.label(g, BlurPart.blurName(part.group()), x0 + 8, y0 + 8);
         }
         EngineOptions.Region r = session.blurRegionProperty().get();
         double x0, y0, x1, y1;
@@ -607,7 +607,7 @@ public final class InspectView extends BorderPane {
                 if (part.group() >= run.partPaths().size()) continue;
                 double px = part.x() + part.width() / 2.0, py = part.y() + part.height() / 2.0;
                 paintPath(g, t, run.partPaths().get(part.group()), px, py);
-                ImagePane.label(g, "Blur " + (char) ('A' + part.group()), t.viewX(px) + 8, t.viewY(py) + 8);
+                ImagePane.label(g, BlurPart.blurName(part.group()), t.viewX(px) + 8, t.viewY(py) + 8);
             }
         } else {
             double ax = Double.isNaN(anchorX) ? photo.getWidth() / 2 : anchorX, ay = Double.isNaN(anchorY) ? photo.getHeight() / 2 : anchorY;

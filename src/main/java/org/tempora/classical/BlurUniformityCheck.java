@@ -66,7 +66,19 @@ public final class BlurUniformityCheck {
      * Per half (in {@link Half} order) whether it has texture enough to be judged; the kernel distance between left
      * and right and between top and bottom (NaN when a side was not judged); the resulting warning.
      */
-    record Analysis(boolean[] textured, double leftRight, double topBottom, Optional<String> warning, Optional<Grid> grid) {}
+    record Analysis(boolean[] textured, double leftRight, double topBottom, Optional<String> warning, Optional<Grid> grid) {
+        /** Whether the quarters were compared and fall into more than one group. */
+        boolean quartersDiffer() { return grid.isPresent() && grid.get().groups() > 1; }
+
+        /** Whether the split named is left/right rather than top/bottom (when the halves differ at all). */
+        boolean splitsLeftRight() { return BlurUniformityCheck.splitsLeftRight(leftRight, topBottom); }
+    }
+
+    /** Left and right are the halves named when they differ and top and bottom do not differ more. */
+    static boolean splitsLeftRight(double leftRight, double topBottom) {
+        boolean lr = leftRight > DIFFERENT, tb = topBottom > DIFFERENT;
+        return lr && (!tb || leftRight >= topBottom);
+    }
 
     /**
      * Whether the photo's halves (and, when they differ, quarters) are blurred alike: the verdict as a warning naming the
@@ -123,7 +135,7 @@ public final class BlurUniformityCheck {
     static Optional<String> verdict(double leftRight, double topBottom) {
         boolean lr = leftRight > DIFFERENT, tb = topBottom > DIFFERENT;
         if (!lr && !tb) return Optional.empty();
-        String parts = lr && (!tb || leftRight >= topBottom)
+        String parts = splitsLeftRight(leftRight, topBottom)
                 ? "the left half is blurred differently from the right half"
                 : "the top half is blurred differently from the bottom half";
         return Optional.of("blur looks spatially varying: " + parts + "; result is approximate");
@@ -232,16 +244,14 @@ public final class BlurUniformityCheck {
         if (a.warning().isEmpty()) return List.of();
         List<BlurPart> out = new ArrayList<>();
         double sx = (double) photoW / w, sy = (double) photoH / h;
-        if (a.grid().isPresent() && a.grid().get().groups() > 1) {
+        if (a.quartersDiffer()) {
             int[][] quarters = quarters(w, h);
             int[] group = a.grid().get().group();
             for (int q = 0; q < quarters.length; q++) if (group[q] >= 0) out.add(scaled(quarters[q], group[q], sx, sy, photoW, photoH));
             return out;
         }
-        boolean lr = a.leftRight() > DIFFERENT, tb = a.topBottom() > DIFFERENT;
-        boolean leftRight = lr && (!tb || a.leftRight() >= a.topBottom()); // the split that verdict() names
         int[][] halves = halves(w, h);
-        int first = leftRight ? Half.LEFT.ordinal() : Half.TOP.ordinal();
+        int first = a.splitsLeftRight() ? Half.LEFT.ordinal() : Half.TOP.ordinal();
         for (int g = 0; g < 2; g++) out.add(scaled(halves[first + g], g, sx, sy, photoW, photoH));
         return out;
     }
@@ -252,15 +262,14 @@ public final class BlurUniformityCheck {
      */
     static String blendedWarning(Analysis a, List<String> blurs, int seamPixels) {
         List<String> groups = new ArrayList<>();
-        if (a.grid().isPresent() && a.grid().get().groups() > 1) {
+        if (a.quartersDiffer()) {
             Grid grid = a.grid().get();
             for (int g = 0; g < grid.groups(); g++) {
                 String members = grid.members(g);
                 groups.add("the " + members + (members.contains(" and ") ? " quarters (" : " quarter (") + blurs.get(g) + ")");
             }
         } else {
-            boolean lr = a.leftRight() > DIFFERENT, tb = a.topBottom() > DIFFERENT;
-            boolean leftRight = lr && (!tb || a.leftRight() >= a.topBottom()); // as parts() splits
+            boolean leftRight = a.splitsLeftRight();
             Half first = leftRight ? Half.LEFT : Half.TOP, second = leftRight ? Half.RIGHT : Half.BOTTOM;
             groups.add(first.label + " (" + blurs.get(0) + ")");
             groups.add(second.label + " (" + blurs.get(1) + ")");

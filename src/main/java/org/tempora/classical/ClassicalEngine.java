@@ -120,7 +120,7 @@ public final class ClassicalEngine implements Engine {
         }
         long uniformityMs = ms(tu);
         // A given kernel is the user's word that one blur fits the whole photo; quarters that all agree doubt the halves.
-        boolean blend = !workingParts.isEmpty() && options.kernel().isEmpty() && uneven.grid().map(g -> g.groups() > 1).orElse(true);
+        boolean blend = !workingParts.isEmpty() && options.kernel().isEmpty() && (uneven.grid().isEmpty() || uneven.quartersDiffer());
         if (uneven != null && !blend) uneven.warning().ifPresent(warnings::add);
 
         long td = System.nanoTime();
@@ -138,19 +138,17 @@ public final class ClassicalEngine implements Engine {
                     (k, size, path, shown) -> new ResidualRenderer(working, k, size, path, shown, plan, progress, cancel), cancel);
             renderer = blended;
             List<String> blurs = new ArrayList<>();
-            for (PartBlend.PartKernel k : kernels) partPaths.add(k.timed().trajectory(span, scale, 129));
+            pathWarnings.clear(); // the whole photo's path, a mix of the parts', is not what the frames show
             for (int g = 0; g < kernels.size(); g++) {
-                double length = kernels.get(g).timed().trajectory(new Interval(-0.5, 0.5), scale, 65).length();
-                blurs.add(String.format(Locale.ROOT, "Blur %c, a %.0f px path", (char) ('A' + g), length));
+                PartBlend.PartKernel k = kernels.get(g);
+                partPaths.add(k.timed().trajectory(span, scale, 129));
+                double length = k.timed().trajectory(new Interval(-0.5, 0.5), scale, 65).length();
+                blurs.add(String.format(Locale.ROOT, "%s, a %.0f px path", BlurPart.blurName(g), length));
+                pathWarnings.addAll(pathWarnings(BlurPart.blurName(g) + "'s path", k.strength()));
             }
             warnings.add(BlurUniformityCheck.blendedWarning(uneven, blurs, (int) Math.round(blended.seam() / scale)));
             if (scale < 1 && detailScale > scale * MIN_DETAIL_GAIN) {
                 warnings.add("full-resolution detail was not applied: the parts' blurs were blended at the working resolution");
-            }
-            // the whole photo's path, a mix of the parts', is not what the frames show
-            pathWarnings.clear();
-            for (int g = 0; g < kernels.size(); g++) {
-                pathWarnings.addAll(pathWarnings(String.format(Locale.ROOT, "Blur %c's path", (char) ('A' + g)), kernels.get(g).strength()));
             }
         } else if (scale < 1 && detailScale > scale * MIN_DETAIL_GAIN && strength >= DETAIL_MIN_STRENGTH) {
             rw = detailScale >= 1 ? photo.width() : Math.max(w, (int) Math.round(photo.width() * detailScale));

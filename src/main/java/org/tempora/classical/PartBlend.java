@@ -180,7 +180,7 @@ final class PartBlend implements FrameResiduals {
         List<PartKernel> out = new ArrayList<>();
         double[] reference = motion(whole);
         for (int g = 0; g < groups; g++) {
-            String name = "Blur " + (char) ('A' + g);
+            String name = BlurPart.blurName(g);
             KernelEstimator.Estimate e = estimates[g];
             for (String warning : e.warnings()) warnings.add(name + ": " + warning);
             TimedKernel timed = alignedTo(PathExtractor.extract(e.kernel(), e.size(), reverseTime), reference);

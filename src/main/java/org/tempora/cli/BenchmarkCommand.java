@@ -98,7 +98,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     static final double[] KERNEL_ERROR_EXTENTS = {11, 17, 25, 33};
     /** Noise of the kernel-error test, linear units (about 1% of a mid-grey in display units). */
     static final double KERNEL_ERROR_NOISE = 0.005;
-    /** Most --from-truth iterations: plenty to see the drift level off (shake set, geometric mean 1.25 / 1.74 / 1.84 after 1 / 6 / 12). */
+    /** Most --from-truth iterations: plenty to see the drift level off (shake set, geometric mean 1.27 / 1.73 / 1.77 after 1 / 6 / 12). */
     static final int MAX_FROM_TRUTH = 50;
 
     @Option(names = "--model", paramLabel = "DIR", description = "Time the diffusion engine on this model bundle instead: load, encode, time per step, decode, peak memory.")

@@ -11,6 +11,9 @@ public record BlurPart(int x, int y, int width, int height, int group) {
         }
     }
 
+    /** What the window and the warnings call the blur of {@code group}: "Blur A", "Blur B", ... */
+    public static String blurName(int group) { return "Blur " + (char) ('A' + group); }
+
     /** Whether photo point (px, py) lies in this part. */
     public boolean contains(double px, double py) { return px >= x && py >= y && px < x + width && py < y + height; }
 }
