@@ -426,6 +426,13 @@ final class CommandScript {
     static final List<String> ONE_PHOTO_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     /** benchmark's warm loop is what the optimising compiler is for; the window (no command) keeps the launcher's options. */
     static final List<String> BENCHMARK_OPTIONS = List.of("-XX:+UseSerialGC");
+    /**
+     * Added for those commands where the kernel lends transparent huge pages on request ("madvise" or "always"): the FFTs
+     * sweep planes of megabytes, and 2 MB pages spare them most TLB misses (640x360 generate 2.60-2.61 -> 2.35-2.41 s).
+     * Elsewhere the JVM could not use them, so the script does not ask.
+     */
+    static final String HUGE_PAGES_OPTION = "-XX:+UseTransparentHugePages";
+    static final String HUGE_PAGES_SETTING = "/sys/kernel/mm/transparent_hugepage/enabled";
 
     /** Writes input/tempora (mode 755) for the jars staged in {@code input}, in jpackage's class-path order. */
     static void write(Path input) throws IOException {
@@ -438,12 +445,18 @@ final class CommandScript {
                 "# jpackage's launcher (bin/Tempora, the menu entry's) asks rpm and dpkg for its package at every start.",
                 "# A command that handles one photo and exits runs the serial collector and the quick compiler; benchmark's",
                 "# warm loop keeps the optimising compiler, and the window (no command, or a photo) the launcher's options.",
+                "# Both ask for transparent huge pages where the kernel lends them on request: fewer TLB misses in the FFTs.",
                 "app=$(dirname \"$(readlink -f \"$0\")\")",
                 "case \"$1\" in",
                 "    " + String.join("|", ONE_PHOTO_COMMANDS) + ") options=\"" + words(ONE_PHOTO_OPTIONS) + "\" ;;",
                 "    benchmark) options=\"" + words(BENCHMARK_OPTIONS) + "\" ;;",
                 "    *) options= ;;",
                 "esac",
+                "if [ -n \"$options\" ]; then",
+                "    case \"$(cat " + HUGE_PAGES_SETTING + " 2>/dev/null)\" in",
+                "        *\"[madvise]\"*|*\"[always]\"*) options=\"$options " + words(List.of(HUGE_PAGES_OPTION)) + "\" ;;",
+                "    esac",
+                "fi",
                 "exec \"$app/../runtime/bin/java\" \\"));
         for (String option : Packaging.JAVA_OPTIONS) lines.add("    \"" + option.replace("$APPDIR", "$app") + "\" \\");
         lines.add("    $options \\");

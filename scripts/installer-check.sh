@@ -114,7 +114,13 @@ step "tempora generate (installed command line)"
 tempora generate "$photo" --out "$work/frames" --frames 4
 [ "$(ls "$work/frames"/frame_*.png | wc -l)" -eq 4 ] && [ -f "$work/frames/tempora.json" ] || fail "generate did not write 4 frames and tempora.json"
 grep -q -- "-XX:+UseSerialGC" /opt/tempora/lib/app/tempora && grep -q -- "-XX:TieredStopAtLevel=1" /opt/tempora/lib/app/tempora \
+  && grep -q -- "-XX:+UseTransparentHugePages" /opt/tempora/lib/app/tempora \
   || fail "the command-line script lacks its one-photo Java options"
+# huge pages only where the kernel lends them on request: the script's own test, run on this machine's setting
+if grep -q "\[madvise\]\|\[always\]" /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
+  sh -x /opt/tempora/lib/app/tempora generate --help 2>&1 | grep -q -- "-XX:+UseTransparentHugePages" \
+    || fail "the command-line script did not ask for transparent huge pages, which this kernel lends"
+fi
 # one photo per run: the script's options against the launcher's (the window's), two runs each, alternating
 for run in 1 2; do
   for cmd in tempora /opt/tempora/bin/Tempora; do

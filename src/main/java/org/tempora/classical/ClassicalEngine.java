@@ -81,25 +81,25 @@ public final class ClassicalEngine implements Engine {
         // Previews only for a listener that shows frames and a kernel still to estimate: they cost about a tenth of the run.
         FramePreview preview = progress.wantsFrames() && options.kernel().isEmpty()
                 ? new FramePreview(work, photo, plan, options.reverseTime(), progress, cancel) : null;
+        // The uniformity check needs only the luminance: it runs beside the estimate, whose small levels leave a core idle.
+        UniformityCheckAhead checkAhead = options.region().isEmpty() ? new UniformityCheckAhead(luminance, w, h, cancel) : null;
         KernelEstimator.Estimate estimate;
-        if (options.kernel().isPresent()) {
-            estimate = givenKernel(options.kernel().get(), scale, w, h);
-        } else if (options.region().isPresent()) {
-            int[] r = workingRegion(options.region().get(), photo.width(), photo.height(), w, h);
-            estimate = estimator.estimate(KernelOps.crop(luminance, w, r[0], r[1], r[2], r[3]), r[2], r[3], options.kernelSize(),
-                    progress, cancel, preview == null ? KernelEstimator.LevelListener.NONE : preview);
-            EngineOptions.Region g = options.region().get();
-            warnings.add(String.format(Locale.ROOT, "the blur was estimated from the region %d,%d,%d,%d only and applied to the whole photo",
-                    g.x(), g.y(), g.width(), g.height()));
-        } else {
-            estimate = estimator.estimate(luminance, w, h, options.kernelSize(), progress, cancel,
-                    preview == null ? KernelEstimator.LevelListener.NONE : preview);
+        BlurUniformityCheck.Analysis uneven = null;
+        long estimateMs, uniformityMs;
+        try {
+            estimate = estimateKernel(options, luminance, w, h, photo, scale, preview, warnings, progress, cancel);
+            estimateMs = ms(t1) - (preview == null ? 0 : preview.elapsedMillis());
+            // Before the frames: where parts of the photo are blurred differently, each part's frames get its own blur.
+            long tu = System.nanoTime();
+            if (checkAhead != null) uneven = checkAhead.result();
+            uniformityMs = ms(tu);
+        } finally {
+            if (checkAhead != null) checkAhead.close();
         }
+        long previewMs = preview == null ? 0 : preview.elapsedMillis();
         warnings.addAll(estimate.warnings());
         float[] kernel = estimate.kernel();
         int ks = estimate.size();
-        long previewMs = preview == null ? 0 : preview.elapsedMillis();
-        long estimateMs = ms(t1) - previewMs;
 
         long t2 = System.nanoTime();
         TimedKernel timed = PathExtractor.extract(kernel, ks, options.reverseTime());
@@ -108,17 +108,12 @@ public final class ClassicalEngine implements Engine {
         Interval span = plan.span();
         long pathMs = ms(t2);
 
-        // Before the frames: where parts of the photo are blurred differently, each part's frames get its own blur.
-        long tu = System.nanoTime();
         List<BlurPart> unevenParts = List.of(), workingParts = List.of();
         List<Trajectory> partPaths = new ArrayList<>();
-        BlurUniformityCheck.Analysis uneven = null;
-        if (options.region().isEmpty()) {
-            uneven = BlurUniformityCheck.analyse(luminance, w, h, kernel, ks, cancel);
+        if (uneven != null) {
             unevenParts = BlurUniformityCheck.parts(uneven, w, h, photo.width(), photo.height());
             workingParts = BlurUniformityCheck.parts(uneven, w, h, w, h);
         }
-        long uniformityMs = ms(tu);
         // A given kernel is the user's word that one blur fits the whole photo; quarters that all agree doubt the halves.
         boolean blend = !workingParts.isEmpty() && options.kernel().isEmpty() && (uneven.grid().isEmpty() || uneven.quartersDiffer());
         if (uneven != null && !blend) uneven.warning().ifPresent(warnings::add);
@@ -190,6 +185,22 @@ public final class ClassicalEngine implements Engine {
         BlurKernel blurKernel = estimate.toBlurKernel(scale);
         return new GenerationResult(frames, plan, Optional.of(blurKernel),
                 Optional.of(timed.trajectory(span, scale, 129)), warnings, timings, unevenParts, partPaths);
+    }
+
+    /** The blur kernel of the working luminance: the one given, or estimated from the region given or the whole photo. */
+    private KernelEstimator.Estimate estimateKernel(EngineOptions options, float[] luminance, int w, int h, LinearImage photo, double scale,
+                                                    FramePreview preview, List<String> warnings, ProgressListener progress,
+                                                    CancellationToken cancel) throws EngineException, CancelledException {
+        KernelEstimator.LevelListener levels = preview == null ? KernelEstimator.LevelListener.NONE : preview;
+        if (options.kernel().isPresent()) return givenKernel(options.kernel().get(), scale, w, h);
+        if (options.region().isEmpty()) return estimator.estimate(luminance, w, h, options.kernelSize(), progress, cancel, levels);
+        int[] r = workingRegion(options.region().get(), photo.width(), photo.height(), w, h);
+        KernelEstimator.Estimate estimate = estimator.estimate(KernelOps.crop(luminance, w, r[0], r[1], r[2], r[3]), r[2], r[3],
+                options.kernelSize(), progress, cancel, levels);
+        EngineOptions.Region g = options.region().get();
+        warnings.add(String.format(Locale.ROOT, "the blur was estimated from the region %d,%d,%d,%d only and applied to the whole photo",
+                g.x(), g.y(), g.width(), g.height()));
+        return estimate;
     }
 
     /**

@@ -147,7 +147,7 @@ public final class KernelEstimator {
     public Estimate estimate(float[] lum, int w, int h, int kernelSize, ProgressListener progress, CancellationToken cancel,
                              LevelListener levels) throws CancelledException {
         Sized first = estimateSized(lum, w, h, kernelSize, AUTO_MAX_SIZE, progress, cancel, levels);
-        if (kernelSize == 0 && first.reachedLimit()) {
+        if (kernelSize == 0 && first.reachedLimit() && first.couldGrow()) {
             // Long exposures of old cameras blur further than most: try once more with room for it.
             Sized larger = estimateSized(lum, w, h, 0, AUTO_RETRY_SIZE, progress, cancel, LevelListener.NONE);
             if (larger.estimate().size() > first.estimate().size()) return larger.estimate();
@@ -155,8 +155,11 @@ public final class KernelEstimator {
         return first.estimate();
     }
 
-    /** An estimate, and whether the kernel filled the canvas it was given. */
-    private record Sized(Estimate estimate, boolean reachedLimit) {}
+    /**
+     * An estimate, whether the kernel filled the canvas it was given, and whether the picture has room for a larger
+     * canvas (a retry on a canvas no larger would only repeat the estimate).
+     */
+    private record Sized(Estimate estimate, boolean reachedLimit, boolean couldGrow) {}
 
     private Sized estimateSized(float[] lum, int w, int h, int kernelSize, int autoMax, ProgressListener progress,
                                 CancellationToken cancel, LevelListener onLevel) throws CancelledException {
@@ -246,7 +249,7 @@ public final class KernelEstimator {
                     : "the estimated blur fills the whole " + ks + " px kernel; try a larger kernel size");
         }
         if (massNearCentre(k, size) >= 0.8) warnings.add("the photo shows little or no motion blur");
-        return new Sized(new Estimate(k, size, warnings), reachedLimit);
+        return new Sized(new Estimate(k, size, warnings), reachedLimit, ks < Math.max(3, Math.min(AUTO_RETRY_SIZE, limit)));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.tempora.classical;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.tempora.engine.CancellationToken;
 import org.tempora.engine.CancelledException;
 import org.tempora.engine.ProgressListener;
@@ -25,6 +26,11 @@ final class ResidualRenderer implements FrameResiduals {
     private final int outputChannels;
     /** Each channel's share of the luminance for a toned monochrome photo ({@link MonochromeTone}); null for colour or grey. */
     private final float[] tone;
+    /**
+     * Planes up to this size deconvolve their channels side by side: the solver's small steps leave a core idle (640x360:
+     * 0.30 -> 0.25 s); larger ones (detail at full resolution) one after the other, to hold one channel's solver at a time.
+     */
+    static final long PARALLEL_CHANNEL_PIXELS = 2_000_000;
 
     /**
      * Deconvolves each channel of {@code work} by {@code kernel} (odd side {@code ks}) and prepares the partial
@@ -60,15 +66,25 @@ final class ResidualRenderer implements FrameResiduals {
         int channels = planes.length;
         sharp = new PreparedImage[channels];
         reblurred = new float[channels][];
-        float[] fullSpectrum = null;
-        for (int c = 0; c < channels; c++) {
+        if ((long) width * height <= PARALLEL_CHANNEL_PIXELS) {
+            progress.progress("deconvolving", 0, channels);
+            IntStream.range(0, channels).parallel().forEach(c -> {
+                try {
+                    sharp[c] = FftConvolution.prepare(Deconvolution.hyperLaplacian(planes[c], width, height, kernel, ks, cancel), width, height, canvas);
+                } catch (CancelledException e) {
+                    sharp[c] = null; // reported below: the token stays cancelled
+                }
+            });
             cancel.throwIfCancelled();
-            progress.progress("deconvolving", c, channels);
-            float[] s = Deconvolution.hyperLaplacian(planes[c], width, height, kernel, ks, cancel);
-            sharp[c] = FftConvolution.prepare(s, width, height, canvas);
-            if (fullSpectrum == null) fullSpectrum = sharp[c].kernelSpectrum(full, canvas);
-            reblurred[c] = sharp[c].convolve(fullSpectrum);
+        } else {
+            for (int c = 0; c < channels; c++) {
+                cancel.throwIfCancelled();
+                progress.progress("deconvolving", c, channels);
+                sharp[c] = FftConvolution.prepare(Deconvolution.hyperLaplacian(planes[c], width, height, kernel, ks, cancel), width, height, canvas);
+            }
         }
+        float[] fullSpectrum = sharp[0].kernelSpectrum(full, canvas); // channels share one plane size
+        for (int c = 0; c < channels; c++) reblurred[c] = sharp[c].convolve(fullSpectrum);
         progress.progress("deconvolving", channels, channels);
     }
 

@@ -47,10 +47,10 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Camera path: random shake (Boracchi and Foi 2012), a straight line, or a t,x,y CSV file. Default: ${DEFAULT-VALUE}.")
     String trajectory;
 
-    @Option(names = "--length", paramLabel = "PX", description = "Path length in pixels (linear: default 4% of the longer side; random: overrides --extent).")
+    @Option(names = "--length", paramLabel = "PX", description = "Path length in pixels (linear: default 4%% of the longer side; random: overrides --extent).")
     Double length;
 
-    @Option(names = "--extent", paramLabel = "PX", description = "Random path: width of the blur, the larger side of the path's bounding box (default 4% of the longer side).")
+    @Option(names = "--extent", paramLabel = "PX", description = "Random path: width of the blur, the larger side of the path's bounding box (default 4%% of the longer side).")
     Double extent;
 
     @Option(names = "--angle", paramLabel = "DEG", defaultValue = "0", description = "Direction of the linear path, degrees (default ${DEFAULT-VALUE}).")

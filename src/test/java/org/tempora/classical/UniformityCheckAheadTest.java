@@ -1,0 +1,60 @@
+package org.tempora.classical;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.tempora.engine.CancellationToken;
+import org.tempora.engine.CancelledException;
+
+class UniformityCheckAheadTest {
+    private static final int W = 320, H = 240;
+
+    private static boolean checkThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("tempora-uniformity-check") && t.isAlive());
+    }
+
+    @Test
+    void givesTheCheckAnswerWhileTheCallerWorks() throws Exception {
+        float[] horizontal = TestPlanes.blurredCrop("astronaut.png", 100, 40, W, H, TestPlanes.lineKernel(17, 15, 0), 17, 0.003, 11);
+        float[] vertical = TestPlanes.blurredCrop("astronaut.png", 100, 40, W, H, TestPlanes.lineKernel(17, 15, 90), 17, 0.003, 11);
+        float[] joined = horizontal.clone();
+        for (int y = 0; y < H; y++) System.arraycopy(vertical, y * W + W / 2, joined, y * W + W / 2, W / 2);
+        BlurUniformityCheck.Analysis direct = BlurUniformityCheck.analyse(joined, W, H, CancellationToken.none());
+        BlurUniformityCheck.Analysis ahead;
+        try (UniformityCheckAhead check = new UniformityCheckAhead(joined, W, H, CancellationToken.none())) {
+            // the global estimate runs meanwhile, as in the engine
+            new KernelEstimator().estimate(joined, W, H, 0, org.tempora.engine.ProgressListener.NONE, CancellationToken.none());
+            ahead = check.result();
+        }
+        assertEquals(direct.leftRight(), ahead.leftRight(), 0); // the same arithmetic, on another thread
+        assertEquals(direct.topBottom(), ahead.topBottom(), 0);
+        assertArrayEquals(direct.textured(), ahead.textured());
+        assertEquals(direct.warning(), ahead.warning());
+        assertFalse(checkThreadAlive());
+    }
+
+    @Test
+    void theRunsCancelStopsIt() throws Exception {
+        float[] blurred = TestPlanes.blurredCrop("camera.png", 100, 100, W, H, TestPlanes.lineKernel(17, 15, 30), 17, 0.003, 11);
+        CancellationToken run = new CancellationToken();
+        try (UniformityCheckAhead check = new UniformityCheckAhead(blurred, W, H, run)) {
+            run.cancel();
+            assertThrows(CancelledException.class, check::result);
+        }
+        assertFalse(checkThreadAlive());
+    }
+
+    @Test
+    void closingStopsItWithoutCancellingTheRun() throws Exception {
+        float[] blurred = TestPlanes.blurredCrop("camera.png", 100, 100, W, H, TestPlanes.lineKernel(17, 15, 30), 17, 0.003, 11);
+        CancellationToken run = new CancellationToken();
+        long t0 = System.nanoTime();
+        new UniformityCheckAhead(blurred, W, H, run).close(); // as when the global estimate fails
+        assertFalse(checkThreadAlive());
+        assertFalse(run.isCancelled());
+        System.out.printf("check stopped after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+    }
+}
