@@ -28,7 +28,7 @@ final class ResidualRenderer implements FrameResiduals {
     private final float[] tone;
     /**
      * Planes up to this size deconvolve their channels side by side: the solver's small steps leave a core idle (640x360:
-     * 0.30 -> 0.25 s); larger ones (detail at full resolution) one after the other, to hold one channel's solver at a time.
+     * 0.30-0.41 -> 0.28-0.35 s); larger ones (detail at full resolution) one after the other, to hold one solver at a time.
      */
     static final long PARALLEL_CHANNEL_PIXELS = 2_000_000;
 
