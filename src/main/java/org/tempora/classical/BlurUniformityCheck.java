@@ -307,7 +307,7 @@ public final class BlurUniformityCheck {
         KernelEstimator estimator = new KernelEstimator(ITERATIONS, ITERATIONS);
         IntStream.range(0, planes.length).filter(r -> wanted[r]).parallel().forEach(r -> {
             try {
-                out[r] = estimator.estimate(planes[r], sizes[r][0], sizes[r][1], 0, ProgressListener.NONE, cancel);
+                out[r] = estimator.estimateUpToAutoMax(planes[r], sizes[r][0], sizes[r][1], cancel);
             } catch (CancelledException e) {
                 out[r] = null; // reported below: the token stays cancelled
             }

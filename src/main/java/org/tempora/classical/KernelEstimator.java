@@ -45,7 +45,7 @@ public final class KernelEstimator {
 
     /** Largest kernel tried when the size is automatic; trimmed to the support afterwards. */
     public static final int AUTO_MAX_SIZE = 51;
-    /** Second, larger try when the automatic estimate fills {@link #AUTO_MAX_SIZE}. */
+    /** Second, larger try when the automatic estimate fills {@link #AUTO_MAX_SIZE} and the picture allows a larger canvas. */
     public static final int AUTO_RETRY_SIZE = 101;
     /** Larger pictures are estimated on their most detailed window of this many pixels (speed; see {@link #estimationWindow}). */
     static final long MAX_ESTIMATION_PIXELS = 160_000;
@@ -153,6 +153,14 @@ public final class KernelEstimator {
             if (larger.estimate().size() > first.estimate().size()) return larger.estimate();
         }
         return first.estimate();
+    }
+
+    /**
+     * {@link #estimate} of automatic size (up to {@link #AUTO_MAX_SIZE}, bounded by a third of the shorter side) without
+     * the larger retry: for the uniformity check's parts, whose kernels only need their extent and direction.
+     */
+    Estimate estimateUpToAutoMax(float[] lum, int w, int h, CancellationToken cancel) throws CancelledException {
+        return estimateSized(lum, w, h, 0, AUTO_MAX_SIZE, ProgressListener.NONE, cancel, LevelListener.NONE).estimate();
     }
 
     /**

@@ -34,7 +34,7 @@ final class ResidualRenderer implements FrameResiduals {
 
     /**
      * Deconvolves each channel of {@code work} by {@code kernel} (odd side {@code ks}) and prepares the partial
-     * kernels of {@code plan} along {@code timed}; tells {@code progress} "deconvolving", channel done of all.
+     * kernels of {@code plan} along {@code timed}; tells {@code progress} "deconvolving", channels done of all.
      */
     ResidualRenderer(LinearImage work, float[] kernel, int ks, TimedKernel timed, double strength, FramePlan plan,
                      ProgressListener progress, CancellationToken cancel) throws CancelledException {

@@ -23,7 +23,7 @@ final class UniformityCheckAhead implements AutoCloseable {
         thread.start();
     }
 
-    /** The check's answer, once it has one. */
+    /** The check's answer, once it has one; an interrupt while waiting stops the check and counts as a cancel. */
     BlurUniformityCheck.Analysis result() throws CancelledException {
         try {
             return task.get();

@@ -11,8 +11,8 @@ import org.tempora.engine.CancelledException;
 import org.tempora.engine.ProgressListener;
 
 /**
- * Uniform and split blur on development crops (320x240, Gaussian noise 0.003), the global kernel estimated blind
- * as the engine does; closed-form moment distances. Figures measured when the thresholds were set are given next
+ * Uniform and split blur on development crops (320x240, Gaussian noise 0.003), each part's kernel estimated blind
+ * with automatic size, as the engine does; closed-form moment distances. Figures measured when the thresholds were set are given next
  * to each assertion (distance left/right, top/bottom; the warning threshold is 2.35).
  */
 class BlurUniformityCheckTest {
