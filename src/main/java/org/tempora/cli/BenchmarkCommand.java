@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.tempora.classical.ClassicalEngine;
 import org.tempora.classical.KernelErrorRatio;
+import org.tempora.classical.UniformityCalibration;
 import org.tempora.diffusion.ModelBundle;
 import org.tempora.diffusion.runtime.DeviceChoice;
 import org.tempora.engine.CancellationToken;
@@ -78,6 +79,10 @@ final class BenchmarkCommand implements Callable<Integer> {
             "over deconvolution with the true kernel) on random camera shake of several sizes over the sharp images."})
     boolean kernelError;
 
+    @Option(names = "--uniformity", description = {"Measure the check for parts blurred differently instead: its kernel distances on each sharp image",
+            "(at --size) blurred alike all over and differently by halves, against the threshold it warns at."})
+    boolean uniformity;
+
     @Option(names = "--true-size", description = "With --kernel-error: tell the estimator the true kernel's size (separates sizing errors from shape errors).")
     boolean trueSize;
 
@@ -87,7 +92,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     int fromTruth;
 
     @Option(names = "--only", paramLabel = "NAME", split = ",",
-            description = "With --kernel-error: only these images (file names without extension, comma-separated).")
+            description = "With --kernel-error or --uniformity: only these images (file names without extension, comma-separated).")
     List<String> only;
 
     @Option(names = "--extents", paramLabel = "PX", split = ",",
@@ -121,6 +126,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (model != null) return timeDiffusion(out);
         if (kernelError) return kernelError(out);
+        if (uniformity) return uniformity(out);
         List<Item> items = dataset != null ? loadDataset(dataset) : synthesize();
         ClassicalEngine engine = new ClassicalEngine();
         out.printf(Locale.ROOT, "%-28s %9s %7s %9s %9s %9s %8s%n", "item", "size", "kernel", "biPSNR", "repeat", "consist.", "seconds");
@@ -191,6 +197,31 @@ final class BenchmarkCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    private int uniformity(PrintWriter out) throws Exception {
+        int[] wh = parseSize();
+        int w = wh[0], h = wh[1];
+        if (w < 64 || h < 64) throw new UsageException("--size must be at least 64x64 for --uniformity");
+        out.printf(Locale.ROOT, "check for parts blurred differently, on %dx%d luminance crops: blur extent %.0f px, noise sigma %.3f, seed %d%n",
+                w, h, UniformityCalibration.EXTENT, UniformityCalibration.NOISE, seed);
+        out.printf(Locale.ROOT, "%-24s %-30s %10s %10s  %s%n", "image", "case", "left|right", "top|bottom", "verdict");
+        List<UniformityCalibration.Case> all = new ArrayList<>();
+        List<Path> files = sharpImages();
+        for (int i = 0; i < files.size(); i++) {
+            String name = files.get(i).getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            if (only != null && !only.contains(name)) continue;
+            int m = UniformityCalibration.MARGIN;
+            LinearImage sharp = coverAndCrop(PhotoReader.read(files.get(i)).pixels(), w + 2 * m, h + 2 * m);
+            for (UniformityCalibration.Case c : UniformityCalibration.run(name, sharp.luminance(), w, h, seed * 1000 + i, CancellationToken.none())) {
+                out.printf(Locale.ROOT, "%-24s %-30s %10.2f %10.2f  %s%n", name, c.kind().label, c.leftRight(), c.topBottom(), c.verdict());
+                out.flush();
+                all.add(c);
+            }
+        }
+        if (all.isEmpty()) throw new UsageException("--only left no images");
+        out.println(UniformityCalibration.summary(all));
+        return ExitCode.OK;
+    }
+
     private int timeDiffusion(PrintWriter out) throws Exception {
         if (steps < 1 || steps > EngineOptions.MAX_STEPS || runs < 1) throw new UsageException("--steps must be 1 to " + EngineOptions.MAX_STEPS + " and --runs at least 1");
         DeviceChoice choice = EngineSelection.device(device);
@@ -216,15 +247,19 @@ final class BenchmarkCommand implements Callable<Integer> {
         return files;
     }
 
-    private List<Item> synthesize() throws IOException {
+    /** --size as {width, height}. */
+    private int[] parseSize() {
         String[] wh = size.toLowerCase(Locale.ROOT).split("x");
-        int w, h;
         try {
-            w = Integer.parseInt(wh[0]);
-            h = Integer.parseInt(wh[1]);
+            return new int[] {Integer.parseInt(wh[0]), Integer.parseInt(wh[1])};
         } catch (RuntimeException e) {
             throw new UsageException("--size must be WIDTHxHEIGHT, for example 640x360");
         }
+    }
+
+    private List<Item> synthesize() throws IOException {
+        int[] wh = parseSize();
+        int w = wh[0], h = wh[1];
         List<Path> files = sharpImages();
         List<Item> items = new ArrayList<>();
         try (StagedDirectory staged = save == null ? null : StagedDirectory.open(save, false, null)) {

@@ -96,6 +96,21 @@ class SimulateAndBenchmarkCommandTest {
     }
 
     @Test
+    void uniformityRunsTheCheckOnUniformAndUnevenCases() throws Exception {
+        DevImages.path("camera.png");
+        CliRun r = CliRun.of("benchmark", "--uniformity", "--only", "camera", "--size", "320x240");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(5, r.out().lines().filter(l -> l.startsWith("camera")).count(), r.out());
+        // camera.png has texture all over: every case is judged, and the strokes at right angles are told apart
+        String across = r.out().lines().filter(l -> l.contains("90 degrees")).findFirst().orElseThrow();
+        assertTrue(across.endsWith("named"), across);
+        assertTrue(r.out().contains("of the 5 cases judged (0 had too little texture): uniform blur flagged on 0 of 2"), r.out());
+        CliRun tiny = CliRun.of("benchmark", "--uniformity", "--size", "40x40");
+        assertEquals(ExitCode.USAGE, tiny.code(), tiny.err());
+        assertTrue(tiny.err().contains("at least 64x64"), tiny.err());
+    }
+
+    @Test
     void scoreRefusesAPhotoOfAnotherSize() throws Exception {
         Path sim = tmp.resolve("sim");
         assertEquals(0, CliRun.of("simulate", DevImages.path("chelsea.png").toString(), "--out", sim.toString(), "--frames", "3").code());
