@@ -32,7 +32,10 @@ public final class BlurUniformityCheck {
      * Splits whose kernels lie further apart are blurred differently. Measured on 320x240 development crops: uniform
      * blur 0.1-1.9 (2.26 once, a failed estimate), horizontal against vertical 15 px strokes 2.9-3.5, still against a
      * 15 px stroke 2.5-3.0; at 640x360 uniform 0.3-1.0, still against a 21 px stroke 3.3, horizontal against vertical
-     * 4.0. One direction's variance growing e^2.35 = 10 times (its extent 3.2 times) reaches it.
+     * 4.0. One direction's variance growing e^2.35 = 10 times (its extent 3.2 times) reaches it. With 31 px parts'
+     * kernels, {@code benchmark --uniformity} (seeds 7-23, 640x360 and 320x240): uniform cases at most 1.96 at 15 px blur
+     * (2.07, and 2.36 once, at 25 px), uneven ones above it in 86% (15 px) and 98% (25 px) of the cases judged. 2.2 named
+     * 91% at 15 px with the same false alarms on that set, but with a margin of 0.13 over a uniform case: kept.
      */
     static final double DIFFERENT = 2.35;
     /** Variance (px^2) added to both moments: a pixel's own extent, so near-deltas compare finitely. */
@@ -45,12 +48,14 @@ public final class BlurUniformityCheck {
      */
     private static final int ITERATIONS = 3;
     /**
-     * Smallest kernel canvas a part is judged with, in working pixels: a part's window must hold it three times over. The
-     * parts' kernels are sized automatically ({@link KernelEstimator#AUTO_MAX_SIZE}, bounded by a third of the window),
-     * not by the global kernel: a still background gives a tiny global kernel, a moving object a long one, and the check
-     * can then run beside the global estimate.
+     * Smallest kernel tried on a part, in working pixels (a still background gives a tiny global kernel, a moving object a
+     * long one); larger global kernels set the parts' size ({@link #partKernelSize}). 31 rather than the 21 px it was, so
+     * that the check can start beside the global estimate and be kept whenever the global kernel is no larger
+     * ({@link UniformityCheckAhead}). On {@code benchmark --uniformity} (6 seeds at 640x360 and 320x240, 15 px blur) uneven
+     * cases named rose from 77% to 86% at the same threshold, uniform ones stayed unflagged (at most 1.96); 41 or 51 px
+     * gave uniform cases up to 2.38 (a larger canvas lets a part's noise grow into its kernel).
      */
-    static final int MIN_KERNEL = 21;
+    static final int PART_KERNEL = 31;
     /**
      * A half has texture when the weaker direction of its gradient structure tensor carries this many times the
      * gradient power of the noise (measured on blurred development crops: 2.5-70 where there is detail, 0.5-1.3 on
@@ -91,11 +96,15 @@ public final class BlurUniformityCheck {
      * figures behind it; {@link #parts} places the parts named.
      *
      * @param lum    linear luminance at working resolution, w x h, row-major
+     * @param rks    the parts' kernel size: {@link #partKernelSize} of the global kernel's (odd, at least {@link #PART_KERNEL})
      * @param cancel polled throughout; the halves are estimated in parallel
      */
-    static Analysis analyse(float[] lum, int w, int h, CancellationToken cancel) throws CancelledException {
+    static Analysis analyse(float[] lum, int w, int h, int rks, CancellationToken cancel) throws CancelledException {
         if (w < 1 || h < 1 || lum.length != w * h) {
             throw new IllegalArgumentException("plane has " + lum.length + " values, expected " + w + "*" + h);
+        }
+        if (rks < PART_KERNEL || rks % 2 == 0) {
+            throw new IllegalArgumentException("the parts' kernel size must be odd and at least " + PART_KERNEL + ", got " + rks);
         }
         cancel.throwIfCancelled();
         int n = Half.values().length;
@@ -109,19 +118,19 @@ public final class BlurUniformityCheck {
         double minTexture = Math.max(TEXTURE_SNR * 2 * sigma * sigma, TEXTURE_FLOOR * p99 * p99);
         float[][] planes = new float[n][];
         int[][] sizes = new int[n][];
-        if (!cropParts(lum, w, halves, minTexture, planes, sizes, textured)) return none;
+        if (!cropParts(lum, w, halves, rks, minTexture, planes, sizes, textured)) return none;
         boolean judgeLeftRight = textured[Half.LEFT.ordinal()] && textured[Half.RIGHT.ordinal()];
         boolean judgeTopBottom = textured[Half.TOP.ordinal()] && textured[Half.BOTTOM.ordinal()];
         if (!judgeLeftRight && !judgeTopBottom) return none;
 
         boolean[] wanted = {judgeLeftRight, judgeLeftRight, judgeTopBottom, judgeTopBottom};
-        KernelEstimator.Estimate[] local = estimateAll(planes, sizes, wanted, cancel);
-        double leftRight = judgeLeftRight ? momentDistance(local[0], local[1]) : Double.NaN;
-        double topBottom = judgeTopBottom ? momentDistance(local[2], local[3]) : Double.NaN;
+        float[][] local = estimateAll(planes, sizes, wanted, rks, cancel);
+        double leftRight = judgeLeftRight ? momentDistance(local[0], local[1], rks) : Double.NaN;
+        double topBottom = judgeTopBottom ? momentDistance(local[2], local[3], rks) : Double.NaN;
         Optional<String> split = verdict(leftRight, topBottom);
         // Quarters only confirm and localise what the halves found: alone, four more blind estimates on smaller parts
         // would raise false alarms.
-        Optional<Grid> grid = split.isPresent() ? grid(lum, w, h, minTexture, cancel) : Optional.empty();
+        Optional<Grid> grid = split.isPresent() ? grid(lum, w, h, rks, minTexture, cancel) : Optional.empty();
         Optional<String> quarters = gridVerdict(grid);
         Optional<String> warning = split.map(v -> quarters.map(q -> v + "; " + q).orElse(v));
         return new Analysis(textured, leftRight, topBottom, warning, grid);
@@ -174,7 +183,7 @@ public final class BlurUniformityCheck {
      * Blind kernels of the photo's four quarters (each on its most detailed window of {@link #REGION_PIXELS}), grouped
      * by moment distance; empty when the photo is too small for quarters or fewer than two have texture.
      */
-    static Optional<Grid> grid(float[] lum, int w, int h, double minTexture, CancellationToken cancel) throws CancelledException {
+    static Optional<Grid> grid(float[] lum, int w, int h, int rks, double minTexture, CancellationToken cancel) throws CancelledException {
         int qw = w / 2, qh = h / 2;
         if (qw < MIN_QUARTER_W || qh < MIN_QUARTER_H) return Optional.empty();
         int[][] quarters = quarters(w, h);
@@ -182,15 +191,15 @@ public final class BlurUniformityCheck {
         float[][] planes = new float[n][];
         int[][] sizes = new int[n][];
         boolean[] textured = new boolean[n];
-        if (!cropParts(lum, w, quarters, minTexture, planes, sizes, textured)) return Optional.empty();
+        if (!cropParts(lum, w, quarters, rks, minTexture, planes, sizes, textured)) return Optional.empty();
         int judged = 0;
         for (boolean t : textured) if (t) judged++;
         if (judged < 2) return Optional.empty();
-        KernelEstimator.Estimate[] kernels = estimateAll(planes, sizes, textured, cancel);
+        float[][] kernels = estimateAll(planes, sizes, textured, rks, cancel);
         double[][] distance = new double[n][n];
         for (double[] row : distance) Arrays.fill(row, Double.NaN);
         for (int a = 0; a < n; a++) {
-            for (int b = 0; b < n; b++) if (textured[a] && textured[b]) distance[a][b] = momentDistance(kernels[a], kernels[b]);
+            for (int b = 0; b < n; b++) if (textured[a] && textured[b]) distance[a][b] = momentDistance(kernels[a], kernels[b], rks);
         }
         int[] group = new int[n];
         Arrays.fill(group, -1);
@@ -209,14 +218,14 @@ public final class BlurUniformityCheck {
 
     /**
      * Fills, per part {x, y, w, h}, its most detailed window of {@link #REGION_PIXELS} as a plane, its size and whether
-     * it has texture; false (the arrays filled up to that part) when a window lacks room for {@link #MIN_KERNEL} three times
+     * it has texture; false (the arrays filled up to that part) when a window lacks room for the kernel three times
      * over, which the estimator needs: such photos cannot be judged by parts.
      */
-    private static boolean cropParts(float[] lum, int w, int[][] parts, double minTexture, float[][] planes, int[][] sizes,
+    private static boolean cropParts(float[] lum, int w, int[][] parts, int rks, double minTexture, float[][] planes, int[][] sizes,
                                      boolean[] textured) {
         for (int r = 0; r < parts.length; r++) {
             int[] q = detailedWindow(lum, w, parts[r], REGION_PIXELS);
-            if (Math.min(q[2], q[3]) < 3 * MIN_KERNEL) return false;
+            if (Math.min(q[2], q[3]) < 3 * rks) return false;
             planes[r] = KernelOps.crop(lum, w, q[0], q[1], q[2], q[3]);
             sizes[r] = new int[] {q[2], q[3]};
             textured[r] = weakerDirectionPower(planes[r], q[2], q[3]) >= minTexture;
@@ -297,17 +306,17 @@ public final class BlurUniformityCheck {
         return new BlurPart(x0, y0, x1 - x0, y1 - y0, group);
     }
 
-    /**
-     * Blind kernels of the wanted parts, sized automatically, in parallel on the common pool (each part's FFTs are too
-     * small to split).
-     */
-    private static KernelEstimator.Estimate[] estimateAll(float[][] planes, int[][] sizes, boolean[] wanted, CancellationToken cancel)
+    /** The parts' kernel size for a global kernel of {@code globalSize} px (odd): {@link #PART_KERNEL} or that size. */
+    static int partKernelSize(int globalSize) { return Math.max(PART_KERNEL, globalSize); }
+
+    /** Blind kernels of the wanted halves, in parallel on the common pool (each half's FFTs are too small to split). */
+    private static float[][] estimateAll(float[][] planes, int[][] sizes, boolean[] wanted, int rks, CancellationToken cancel)
             throws CancelledException {
-        KernelEstimator.Estimate[] out = new KernelEstimator.Estimate[planes.length];
+        float[][] out = new float[planes.length][];
         KernelEstimator estimator = new KernelEstimator(ITERATIONS, ITERATIONS);
         IntStream.range(0, planes.length).filter(r -> wanted[r]).parallel().forEach(r -> {
             try {
-                out[r] = estimator.estimateUpToAutoMax(planes[r], sizes[r][0], sizes[r][1], cancel);
+                out[r] = estimator.estimate(planes[r], sizes[r][0], sizes[r][1], rks, ProgressListener.NONE, cancel).kernel();
             } catch (CancelledException e) {
                 out[r] = null; // reported below: the token stays cancelled
             }
@@ -316,17 +325,13 @@ public final class BlurUniformityCheck {
         return out;
     }
 
-    static double momentDistance(KernelEstimator.Estimate a, KernelEstimator.Estimate b) {
-        return momentDistance(a.kernel(), a.size(), b.kernel(), b.size());
-    }
-
     /**
      * Affine-invariant distance between the second-moment matrices of two kernels' mass (each plus
-     * {@link #PIXEL_VARIANCE}; a of odd side as, b of bs): sqrt(log^2 l1 + log^2 l2) with l the generalised eigenvalues of
-     * (C_b, C_a). Horizontal against vertical 15 px strokes: about 4.2; a still point against a 15 px stroke: about 3.0.
+     * {@link #PIXEL_VARIANCE}): sqrt(log^2 l1 + log^2 l2) with l the generalised eigenvalues of (C_b, C_a).
+     * Horizontal against vertical 15 px strokes: about 4.2; a still point against a 15 px stroke: about 3.0.
      */
-    static double momentDistance(float[] a, int as, float[] b, int bs) {
-        double[] ca = moments(a, as), cb = moments(b, bs);
+    static double momentDistance(float[] a, float[] b, int ks) {
+        double[] ca = moments(a, ks), cb = moments(b, ks);
         // det(C_b - l C_a) = 0:  qa l^2 + qb l + qc = 0
         double qa = ca[0] * ca[2] - ca[1] * ca[1];
         double qb = -(cb[0] * ca[2] + cb[2] * ca[0] - 2 * ca[1] * cb[1]);

@@ -91,7 +91,7 @@ public final class ClassicalEngine implements Engine {
             estimateMs = ms(t1) - (preview == null ? 0 : preview.elapsedMillis());
             // Before the frames: where parts of the photo are blurred differently, each part's frames get its own blur.
             long tu = System.nanoTime();
-            if (checkAhead != null) uneven = checkAhead.result();
+            if (checkAhead != null) uneven = checkAhead.result(estimate.size(), cancel);
             uniformityMs = ms(tu);
         } finally {
             if (checkAhead != null) checkAhead.close();

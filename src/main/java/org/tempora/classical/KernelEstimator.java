@@ -156,14 +156,6 @@ public final class KernelEstimator {
     }
 
     /**
-     * {@link #estimate} of automatic size (up to {@link #AUTO_MAX_SIZE}, bounded by a third of the shorter side) without
-     * the larger retry: for the uniformity check's parts, whose kernels only need their extent and direction.
-     */
-    Estimate estimateUpToAutoMax(float[] lum, int w, int h, CancellationToken cancel) throws CancelledException {
-        return estimateSized(lum, w, h, 0, AUTO_MAX_SIZE, ProgressListener.NONE, cancel, LevelListener.NONE).estimate();
-    }
-
-    /**
      * An estimate, whether the kernel filled the canvas it was given, and whether the picture has room for a larger
      * canvas (a retry on a canvas no larger would only repeat the estimate).
      */

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Random;
 import org.tempora.engine.CancellationToken;
 import org.tempora.engine.CancelledException;
+import org.tempora.engine.ProgressListener;
 import org.tempora.engine.Trajectory;
 import org.tempora.simulate.BlurSimulator;
 import org.tempora.simulate.CameraShake;
@@ -94,7 +95,9 @@ public final class UniformityCalibration {
                 case MOVING_OVER_STILL -> joinTopBottom(stroke, still, w, h);
             };
             for (int i = 0; i < plane.length; i++) plane[i] += (float) (NOISE * rnd.nextGaussian());
-            BlurUniformityCheck.Analysis a = BlurUniformityCheck.analyse(plane, w, h, cancel);
+            // as the engine runs it: a larger global kernel sets the parts' kernel size
+            int global = new KernelEstimator().estimate(plane, w, h, 0, ProgressListener.NONE, cancel).size();
+            BlurUniformityCheck.Analysis a = BlurUniformityCheck.analyse(plane, w, h, BlurUniformityCheck.partKernelSize(global), cancel);
             boolean flagged = a.warning().isPresent();
             boolean named = kind.uneven() && flagged && a.splitsLeftRight() == kind.leftRight;
             out.add(new Case(image, kind, a.leftRight(), a.topBottom(), flagged, named));

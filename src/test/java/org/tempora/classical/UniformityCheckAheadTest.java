@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.tempora.engine.CancellationToken;
@@ -22,12 +23,13 @@ class UniformityCheckAheadTest {
         float[] vertical = TestPlanes.blurredCrop("astronaut.png", 100, 40, W, H, TestPlanes.lineKernel(17, 15, 90), 17, 0.003, 11);
         float[] joined = horizontal.clone();
         for (int y = 0; y < H; y++) System.arraycopy(vertical, y * W + W / 2, joined, y * W + W / 2, W / 2);
-        BlurUniformityCheck.Analysis direct = BlurUniformityCheck.analyse(joined, W, H, CancellationToken.none());
+        BlurUniformityCheck.Analysis direct = BlurUniformityCheck.analyse(joined, W, H, BlurUniformityCheck.PART_KERNEL, CancellationToken.none());
         BlurUniformityCheck.Analysis ahead;
         try (UniformityCheckAhead check = new UniformityCheckAhead(joined, W, H, CancellationToken.none())) {
             // the global estimate runs meanwhile, as in the engine
-            new KernelEstimator().estimate(joined, W, H, 0, org.tempora.engine.ProgressListener.NONE, CancellationToken.none());
-            ahead = check.result();
+            int global = new KernelEstimator().estimate(joined, W, H, 0, org.tempora.engine.ProgressListener.NONE, CancellationToken.none()).size();
+            assertTrue(global <= BlurUniformityCheck.PART_KERNEL, "global kernel " + global);
+            ahead = check.result(global, CancellationToken.none());
         }
         assertEquals(direct.leftRight(), ahead.leftRight(), 0); // the same arithmetic, on another thread
         assertEquals(direct.topBottom(), ahead.topBottom(), 0);
@@ -37,12 +39,27 @@ class UniformityCheckAheadTest {
     }
 
     @Test
+    void aLargerGlobalKernelGetsTheCheckAgainWithRoomForIt() throws Exception {
+        float[] blurred = TestPlanes.blurredCrop("camera.png", 100, 100, W, H, TestPlanes.lineKernel(17, 15, 30), 17, 0.003, 11);
+        BlurUniformityCheck.Analysis direct = BlurUniformityCheck.analyse(blurred, W, H, 41, CancellationToken.none());
+        BlurUniformityCheck.Analysis again;
+        try (UniformityCheckAhead check = new UniformityCheckAhead(blurred, W, H, CancellationToken.none())) {
+            again = check.result(41, CancellationToken.none());
+            assertFalse(checkThreadAlive()); // the check started ahead, with 31 px kernels, was stopped
+        }
+        assertEquals(direct.leftRight(), again.leftRight(), 0);
+        assertEquals(direct.topBottom(), again.topBottom(), 0);
+        assertEquals(41, BlurUniformityCheck.partKernelSize(41));
+        assertEquals(BlurUniformityCheck.PART_KERNEL, BlurUniformityCheck.partKernelSize(7));
+    }
+
+    @Test
     void theRunsCancelStopsIt() throws Exception {
         float[] blurred = TestPlanes.blurredCrop("camera.png", 100, 100, W, H, TestPlanes.lineKernel(17, 15, 30), 17, 0.003, 11);
         CancellationToken run = new CancellationToken();
         try (UniformityCheckAhead check = new UniformityCheckAhead(blurred, W, H, run)) {
             run.cancel();
-            assertThrows(CancelledException.class, check::result);
+            assertThrows(CancelledException.class, () -> check.result(15, CancellationToken.none()));
         }
         assertFalse(checkThreadAlive());
     }
@@ -54,7 +71,7 @@ class UniformityCheckAheadTest {
         UniformityCheckAhead check = new UniformityCheckAhead(blurred, W, H, run);
         check.close(); // as when the global estimate fails, long before the check (about 0.25 s here) could finish
         assertFalse(checkThreadAlive());
-        assertThrows(CancelledException.class, check::result);
+        assertThrows(CancelledException.class, () -> check.result(15, run));
         assertFalse(run.isCancelled());
     }
 }
