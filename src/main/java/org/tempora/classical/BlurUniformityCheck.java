@@ -33,9 +33,10 @@ public final class BlurUniformityCheck {
      * blur 0.1-1.9 (2.26 once, a failed estimate), horizontal against vertical 15 px strokes 2.9-3.5, still against a
      * 15 px stroke 2.5-3.0; at 640x360 uniform 0.3-1.0, still against a 21 px stroke 3.3, horizontal against vertical
      * 4.0. One direction's variance growing e^2.35 = 10 times (its extent 3.2 times) reaches it. With 31 px parts'
-     * kernels, {@code benchmark --uniformity} (seeds 7-23, 640x360 and 320x240): uniform cases at most 1.96 at 15 px blur
-     * (2.07, and 2.36 once, at 25 px), uneven ones above it in 86% (15 px) and 98% (25 px) of the cases judged. 2.2 named
-     * 91% at 15 px with the same false alarms on that set, but with a margin of 0.13 over a uniform case: kept.
+     * kernels, {@code benchmark --uniformity} (six seeds, 7 to 23, at 640x360 and 320x240): uniform cases at most 1.96
+     * at its 15 px blur (2.07, and 2.36 once, with {@link UniformityCalibration#EXTENT} set to 25 for a run of three
+     * seeds), uneven ones above it in 86% (15 px) and 98% (25 px) of the cases judged. 2.2 named 91% at 15 px with the
+     * same false alarms on that set, but with a margin of 0.13 over a uniform case: kept.
      */
     static final double DIFFERENT = 2.35;
     /** Variance (px^2) added to both moments: a pixel's own extent, so near-deltas compare finitely. */
@@ -51,11 +52,13 @@ public final class BlurUniformityCheck {
      * Smallest kernel tried on a part, in working pixels (a still background gives a tiny global kernel, a moving object a
      * long one); larger global kernels set the parts' size ({@link #partKernelSize}). 31 rather than the 21 px it was, so
      * that the check can start beside the global estimate and be kept whenever the global kernel is no larger
-     * ({@link UniformityCheckAhead}). On {@code benchmark --uniformity} (6 seeds at 640x360 and 320x240, 15 px blur) uneven
+     * ({@link UniformityCheckAhead}). On {@code benchmark --uniformity} (the same six seeds and sizes, 15 px blur) uneven
      * cases named rose from 77% to 86% at the same threshold, uniform ones stayed unflagged (at most 1.96); 41 or 51 px
      * gave uniform cases up to 2.38 (a larger canvas lets a part's noise grow into its kernel).
      */
     static final int PART_KERNEL = 31;
+    /** Smallest kernel a part is estimated at when its window lacks room for {@link #PART_KERNEL} (the floor it used to be). */
+    static final int SMALLEST_PART_KERNEL = 21;
     /**
      * A half has texture when the weaker direction of its gradient structure tensor carries this many times the
      * gradient power of the noise (measured on blurred development crops: 2.5-70 where there is detail, 0.5-1.3 on
@@ -118,7 +121,8 @@ public final class BlurUniformityCheck {
         double minTexture = Math.max(TEXTURE_SNR * 2 * sigma * sigma, TEXTURE_FLOOR * p99 * p99);
         float[][] planes = new float[n][];
         int[][] sizes = new int[n][];
-        if (!cropParts(lum, w, halves, rks, minTexture, planes, sizes, textured)) return none;
+        rks = cropParts(lum, w, halves, rks, minTexture, planes, sizes, textured);
+        if (rks == 0) return new Analysis(new boolean[n], Double.NaN, Double.NaN, Optional.empty(), Optional.empty());
         boolean judgeLeftRight = textured[Half.LEFT.ordinal()] && textured[Half.RIGHT.ordinal()];
         boolean judgeTopBottom = textured[Half.TOP.ordinal()] && textured[Half.BOTTOM.ordinal()];
         if (!judgeLeftRight && !judgeTopBottom) return none;
@@ -191,7 +195,8 @@ public final class BlurUniformityCheck {
         float[][] planes = new float[n][];
         int[][] sizes = new int[n][];
         boolean[] textured = new boolean[n];
-        if (!cropParts(lum, w, quarters, rks, minTexture, planes, sizes, textured)) return Optional.empty();
+        rks = cropParts(lum, w, quarters, rks, minTexture, planes, sizes, textured);
+        if (rks == 0) return Optional.empty();
         int judged = 0;
         for (boolean t : textured) if (t) judged++;
         if (judged < 2) return Optional.empty();
@@ -218,19 +223,22 @@ public final class BlurUniformityCheck {
 
     /**
      * Fills, per part {x, y, w, h}, its most detailed window of {@link #REGION_PIXELS} as a plane, its size and whether
-     * it has texture; false (the arrays filled up to that part) when a window lacks room for the kernel three times
-     * over, which the estimator needs: such photos cannot be judged by parts.
+     * it has texture, and returns the kernel size the parts are estimated at: {@code rks}, or for the
+     * {@link #PART_KERNEL} floor the largest odd size down to {@link #SMALLEST_PART_KERNEL} that a window holds three times
+     * over (the estimator's room); 0 when a window lacks that room: such photos cannot be judged by parts.
      */
-    private static boolean cropParts(float[] lum, int w, int[][] parts, int rks, double minTexture, float[][] planes, int[][] sizes,
-                                     boolean[] textured) {
+    private static int cropParts(float[] lum, int w, int[][] parts, int rks, double minTexture, float[][] planes, int[][] sizes,
+                                 boolean[] textured) {
+        int shortest = Integer.MAX_VALUE;
         for (int r = 0; r < parts.length; r++) {
             int[] q = detailedWindow(lum, w, parts[r], REGION_PIXELS);
-            if (Math.min(q[2], q[3]) < 3 * rks) return false;
+            shortest = Math.min(shortest, Math.min(q[2], q[3]));
             planes[r] = KernelOps.crop(lum, w, q[0], q[1], q[2], q[3]);
             sizes[r] = new int[] {q[2], q[3]};
             textured[r] = weakerDirectionPower(planes[r], q[2], q[3]) >= minTexture;
         }
-        return true;
+        int size = rks == PART_KERNEL ? Math.min(rks, ((shortest / 3) - 1) | 1) : rks;
+        return size >= SMALLEST_PART_KERNEL && 3 * size <= shortest ? size : 0;
     }
 
     /** The grid's finding for the user, when its quarters fall into more than one group. */
@@ -309,7 +317,7 @@ public final class BlurUniformityCheck {
     /** The parts' kernel size for a global kernel of {@code globalSize} px (odd): {@link #PART_KERNEL} or that size. */
     static int partKernelSize(int globalSize) { return Math.max(PART_KERNEL, globalSize); }
 
-    /** Blind kernels of the wanted halves, in parallel on the common pool (each half's FFTs are too small to split). */
+    /** Blind kernels of the wanted parts, in parallel on the common pool (each half's FFTs are too small to split). */
     private static float[][] estimateAll(float[][] planes, int[][] sizes, boolean[] wanted, int rks, CancellationToken cancel)
             throws CancelledException {
         float[][] out = new float[planes.length][];

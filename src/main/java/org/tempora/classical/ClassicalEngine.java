@@ -177,7 +177,7 @@ public final class ClassicalEngine implements Engine {
 
         timings.put("estimateKernel", estimateMs);
         if (preview != null) timings.put("preview", previewMs);
-        timings.put("uniformityCheckWait", uniformityMs); // the check itself ran beside the estimate
+        timings.put("uniformityCheckWait", uniformityMs); // the check ran beside the estimate, unless its global kernel exceeds 31 px
         timings.put("path", pathMs);
         timings.put("deconvolve", deconvMs);
         timings.put("render", renderMs);

@@ -24,6 +24,8 @@ public final class UniformityCalibration {
     public static final double EXTENT = 15;
     /** Gaussian noise added to each case, linear units (as in the check's tests). */
     public static final double NOISE = 0.003;
+    /** Smallest side of a case: its halves' windows then hold the check's smallest kernels three times over. */
+    public static final int MIN_SIDE = 6 * BlurUniformityCheck.SMALLEST_PART_KERNEL + 2;
     /** Border the sharp picture needs on every side, so that no case blurs across the picture's edge. */
     public static final int MARGIN = 24;
 
@@ -63,8 +65,9 @@ public final class UniformityCalibration {
 
         /** The case's verdict in a word or two, for a table. */
         public String verdict() {
-            if (kind.uneven()) return correct() ? "named" : flagged ? "flagged, wrong split" : judged() ? "MISSED" : "not judged (little texture)";
-            return flagged ? "FALSE ALARM" : judged() ? "uniform" : "not judged (little texture)";
+            String notJudged = "not judged (too little texture or room)";
+            if (kind.uneven()) return correct() ? "named" : flagged ? "flagged, wrong split" : judged() ? "MISSED" : notJudged;
+            return flagged ? "FALSE ALARM" : judged() ? "uniform" : notJudged;
         }
     }
 
@@ -76,8 +79,8 @@ public final class UniformityCalibration {
      */
     public static List<Case> run(String image, float[] sharp, int w, int h, long seed, CancellationToken cancel) throws CancelledException {
         int bw = w + 2 * MARGIN, bh = h + 2 * MARGIN;
-        if (w < 64 || h < 64 || sharp.length != bw * bh) {
-            throw new IllegalArgumentException("need a sharp plane of (w + " + 2 * MARGIN + ") x (h + " + 2 * MARGIN + ") for w, h >= 64");
+        if (w < MIN_SIDE || h < MIN_SIDE || sharp.length != bw * bh) {
+            throw new IllegalArgumentException("need a sharp plane of (w + " + 2 * MARGIN + ") x (h + " + 2 * MARGIN + ") for w, h >= " + MIN_SIDE);
         }
         Random rnd = new Random(seed);
         double angle = 180 * rnd.nextDouble();
@@ -121,10 +124,15 @@ public final class UniformityCalibration {
                 largestUniform = Double.isNaN(largestUniform) ? c.distance() : Math.max(largestUniform, c.distance());
             }
         }
-        return String.format(Locale.ROOT, "threshold %.2f, of the %d cases judged (%d had too little texture): uniform blur flagged on %d of %d "
-                        + "(largest distance %.2f); uneven blur named on %d of %d (smallest distance across the split %.2f)",
-                BlurUniformityCheck.DIFFERENT, uniform + uneven, cases.size() - uniform - uneven, falseAlarms, uniform, largestUniform,
-                named, uneven, smallestUneven);
+        return String.format(Locale.ROOT, "threshold %.2f, of the %d cases judged (%d had too little texture or room): uniform blur flagged on %d of %d "
+                        + "(largest distance %s); uneven blur named on %d of %d (smallest distance across the split %s)",
+                BlurUniformityCheck.DIFFERENT, uniform + uneven, cases.size() - uniform - uneven, falseAlarms, uniform, figure(largestUniform),
+                named, uneven, figure(smallestUneven));
+    }
+
+    /** A distance for a table: two decimals, or "-" where none was measured. */
+    public static String figure(double distance) {
+        return Double.isNaN(distance) ? "-" : String.format(Locale.ROOT, "%.2f", distance);
     }
 
     private static float[] blurred(float[] sharp, int bw, int bh, int w, int h, Trajectory path) {

@@ -200,7 +200,10 @@ final class BenchmarkCommand implements Callable<Integer> {
     private int uniformity(PrintWriter out) throws Exception {
         int[] wh = parseSize();
         int w = wh[0], h = wh[1];
-        if (w < 64 || h < 64) throw new UsageException("--size must be at least 64x64 for --uniformity");
+        int min = UniformityCalibration.MIN_SIDE;
+        if (w < min || h < min || (long) w * h > 24_000_000L) {
+            throw new UsageException("--size must be between " + min + "x" + min + " and 24 megapixels for --uniformity");
+        }
         out.printf(Locale.ROOT, "check for parts blurred differently, on %dx%d luminance crops: blur extent %.0f px, noise sigma %.3f, seed %d%n",
                 w, h, UniformityCalibration.EXTENT, UniformityCalibration.NOISE, seed);
         out.printf(Locale.ROOT, "%-24s %-30s %10s %10s  %s%n", "image", "case", "left|right", "top|bottom", "verdict");
@@ -212,7 +215,8 @@ final class BenchmarkCommand implements Callable<Integer> {
             int m = UniformityCalibration.MARGIN;
             LinearImage sharp = coverAndCrop(PhotoReader.read(files.get(i)).pixels(), w + 2 * m, h + 2 * m);
             for (UniformityCalibration.Case c : UniformityCalibration.run(name, sharp.luminance(), w, h, seed * 1000 + i, CancellationToken.none())) {
-                out.printf(Locale.ROOT, "%-24s %-30s %10.2f %10.2f  %s%n", name, c.kind().label, c.leftRight(), c.topBottom(), c.verdict());
+                out.printf(Locale.ROOT, "%-24s %-30s %10s %10s  %s%n", name, c.kind().label, UniformityCalibration.figure(c.leftRight()),
+                        UniformityCalibration.figure(c.topBottom()), c.verdict());
                 out.flush();
                 all.add(c);
             }

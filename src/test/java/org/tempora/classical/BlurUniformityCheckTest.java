@@ -158,6 +158,24 @@ class BlurUniformityCheckTest {
     }
 
     @Test
+    void aSmallPhotoIsJudgedWithSmallerPartKernels() throws Exception {
+        // 200x150: the top half's window (200x75) holds 25 px kernels three times over, not the 31 px floor
+        int w = 200, h = 150;
+        float[] k = TestPlanes.lineKernel(17, 15, 0);
+        float[] still = TestPlanes.addNoise(TestPlanes.devLuminance("camera.png", 150, 150, w, h), 0.003, 11);
+        float[] moving = TestPlanes.blurredCrop("camera.png", 150, 150, w, h, k, 17, 0.003, 11);
+        for (int y = 0; y < h; y++) System.arraycopy(moving, y * w + w / 2, still, y * w + w / 2, w - w / 2);
+        BlurUniformityCheck.Analysis a = BlurUniformityCheck.analyse(still, w, h, BlurUniformityCheck.PART_KERNEL, CancellationToken.none());
+        System.out.println("200x150 camera, still | horizontal: " + BlurUniformityCheck.describe(a));
+        assertFalse(Double.isNaN(a.leftRight()), BlurUniformityCheck.describe(a));
+        // too small for even 21 px kernels (a 120x60 photo's halves): not judged, no warning
+        float[] tiny = TestPlanes.blurredCrop("camera.png", 150, 150, 120, 60, k, 17, 0.003, 11);
+        BlurUniformityCheck.Analysis none = BlurUniformityCheck.analyse(tiny, 120, 60, BlurUniformityCheck.PART_KERNEL, CancellationToken.none());
+        assertTrue(Double.isNaN(none.leftRight()) && Double.isNaN(none.topBottom()));
+        assertEquals(Optional.empty(), none.warning());
+    }
+
+    @Test
     void honoursCancellation() throws Exception {
         float[] k = TestPlanes.lineKernel(17, 15, 30);
         float[] blurred = TestPlanes.blurredCrop("camera.png", 100, 100, W, H, k, 17, 0.003, 11);

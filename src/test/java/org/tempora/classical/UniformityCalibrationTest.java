@@ -35,15 +35,24 @@ class UniformityCalibrationTest {
         assertEquals("MISSED", over.verdict());
         var flat = new UniformityCalibration.Case("a", UniformityCalibration.Kind.STILL_MOVING, Double.NaN, 0.4, false, false);
         assertFalse(flat.judged());
-        assertEquals("not judged (little texture)", flat.verdict());
+        assertEquals("not judged (too little texture or room)", flat.verdict());
         var uniform = new UniformityCalibration.Case("a", UniformityCalibration.Kind.UNIFORM_SHAKE, Double.NaN, 1.2, false, false);
         assertEquals(1.2, uniform.distance()); // the larger of the judged splits
         assertEquals("uniform", uniform.verdict());
         var alarm = new UniformityCalibration.Case("a", UniformityCalibration.Kind.UNIFORM_STROKE, 2.9, 0.1, true, false);
         assertEquals("FALSE ALARM", alarm.verdict());
         String summary = UniformityCalibration.summary(List.of(across, over, flat, uniform, alarm));
-        assertTrue(summary.contains("of the 4 cases judged (1 had too little texture): uniform blur flagged on 1 of 2 (largest distance 2.90);"
+        assertTrue(summary.contains("of the 4 cases judged (1 had too little texture or room): uniform blur flagged on 1 of 2 (largest distance 2.90);"
                 + " uneven blur named on 1 of 2 (smallest distance across the split 1.90)"), summary);
+    }
+
+    @Test
+    void nothingJudgedReadsAsNoFigure() {
+        var flat = new UniformityCalibration.Case("a", UniformityCalibration.Kind.UNIFORM_SHAKE, Double.NaN, Double.NaN, false, false);
+        String summary = UniformityCalibration.summary(List.of(flat));
+        assertTrue(summary.contains("of the 0 cases judged (1 had too little texture or room): uniform blur flagged on 0 of 0 (largest distance -)"), summary);
+        assertEquals("-", UniformityCalibration.figure(Double.NaN));
+        assertEquals("1.50", UniformityCalibration.figure(1.5));
     }
 
     @Test
