@@ -243,13 +243,16 @@ public final class KernelEstimator {
             k = KernelOps.resizeCanvas(k, ks, size);
         }
         boolean reachedLimit = radius >= ks / 2 - 1 && massBeyond(k, size, ks / 2 - 2) > EDGE_MASS;
+        boolean couldGrow = ks < Math.max(3, Math.min(AUTO_RETRY_SIZE, limit));
         if (reachedLimit) {
-            warnings.add(kernelSize == 0
-                    ? "the blur may be larger than the largest kernel tried (" + ks + " px); set a larger kernel size"
-                    : "the estimated blur fills the whole " + ks + " px kernel; try a larger kernel size");
+            // a larger kernel size cannot help where the picture itself caps the kernel
+            warnings.add(kernelSize != 0 ? "the estimated blur fills the whole " + ks + " px kernel; try a larger kernel size"
+                    : ks >= limit ? "the blur may be larger than the largest kernel this picture allows (" + ks
+                            + " px, a third of its shorter side); the frames may show only part of the motion"
+                    : "the blur may be larger than the largest kernel tried (" + ks + " px); set a larger kernel size");
         }
         if (massNearCentre(k, size) >= 0.8) warnings.add("the photo shows little or no motion blur");
-        return new Sized(new Estimate(k, size, warnings), reachedLimit, ks < Math.max(3, Math.min(AUTO_RETRY_SIZE, limit)));
+        return new Sized(new Estimate(k, size, warnings), reachedLimit, couldGrow);
     }
 
     /**

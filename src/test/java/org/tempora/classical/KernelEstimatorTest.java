@@ -48,6 +48,22 @@ class KernelEstimatorTest {
     }
 
     @Test
+    void aBlurLargerThanThePictureAllowsIsEstimatedOnceAndSaidSo() throws Exception {
+        // 96x96: kernels up to 33 px (a third of the side), so a 41 px stroke fills the canvas and no retry can be larger
+        int side = 96, ks = 41;
+        float[] blurred = TestPlanes.blurredCrop("camera.png", 200, 150, side, side, TestPlanes.lineKernel(ks, 41, 0), ks, 0.003, 11);
+        int[] passes = {0};
+        ProgressListener counting = (stage, done, total) -> {
+            if (done == 1) passes[0]++;
+        };
+        KernelEstimator.Estimate est = new KernelEstimator().estimate(blurred, side, side, 0, counting, CancellationToken.none());
+        System.out.println("96x96, 41 px stroke: " + est.size() + " px, " + est.warnings());
+        assertEquals(1, passes[0], "the estimate ran once: a retry on a canvas no larger would repeat it");
+        assertTrue(est.warnings().contains("the blur may be larger than the largest kernel this picture allows (33 px, a third of its"
+                + " shorter side); the frames may show only part of the motion"), est.warnings().toString());
+    }
+
+    @Test
     void recoversLinearMotion() throws Exception {
         float[] k = TestPlanes.lineKernel(17, 15, 30);
         float[] blurred = TestPlanes.blurredCrop("camera.png", 100, 100, W, H, k, 17, 0.003, 11);
