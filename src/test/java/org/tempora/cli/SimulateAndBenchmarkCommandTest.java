@@ -108,6 +108,12 @@ class SimulateAndBenchmarkCommandTest {
         CliRun tiny = CliRun.of("benchmark", "--uniformity", "--size", "100x100");
         assertEquals(ExitCode.USAGE, tiny.code(), tiny.err());
         assertTrue(tiny.err().contains("--size must be between 128x128 and 24 megapixels"), tiny.err());
+        CliRun badSize = CliRun.of("benchmark", "--uniformity", "--size", "wide");
+        assertEquals(ExitCode.USAGE, badSize.code(), badSize.err());
+        assertTrue(badSize.err().contains("--size must be WIDTHxHEIGHT"), badSize.err());
+        CliRun nobody = CliRun.of("benchmark", "--uniformity", "--only", "no-such-image", "--size", "320x240");
+        assertEquals(ExitCode.USAGE, nobody.code(), nobody.err());
+        assertTrue(nobody.err().contains("--only left no images") && !nobody.err().contains("Exception"), nobody.err());
     }
 
     @Test
