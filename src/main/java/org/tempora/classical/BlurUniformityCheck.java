@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import org.tempora.engine.BlurPart;
 import org.tempora.engine.CancellationToken;
 import org.tempora.engine.CancelledException;
@@ -122,7 +121,7 @@ public final class BlurUniformityCheck {
         float[][] planes = new float[n][];
         int[][] sizes = new int[n][];
         rks = cropParts(lum, w, halves, rks, minTexture, planes, sizes, textured);
-        if (rks == 0) return new Analysis(new boolean[n], Double.NaN, Double.NaN, Optional.empty(), Optional.empty());
+        if (rks == 0) return none;
         boolean judgeLeftRight = textured[Half.LEFT.ordinal()] && textured[Half.RIGHT.ordinal()];
         boolean judgeTopBottom = textured[Half.TOP.ordinal()] && textured[Half.BOTTOM.ordinal()];
         if (!judgeLeftRight && !judgeTopBottom) return none;
@@ -230,15 +229,19 @@ public final class BlurUniformityCheck {
     private static int cropParts(float[] lum, int w, int[][] parts, int rks, double minTexture, float[][] planes, int[][] sizes,
                                  boolean[] textured) {
         int shortest = Integer.MAX_VALUE;
+        for (int[] part : parts) {
+            int[] size = windowSize(part, REGION_PIXELS);
+            shortest = Math.min(shortest, Math.min(size[0], size[1]));
+        }
+        int size = rks == PART_KERNEL ? Math.min(rks, ((shortest / 3) - 1) | 1) : rks;
+        if (size < SMALLEST_PART_KERNEL || 3 * size > shortest) return 0;
         for (int r = 0; r < parts.length; r++) {
             int[] q = detailedWindow(lum, w, parts[r], REGION_PIXELS);
-            shortest = Math.min(shortest, Math.min(q[2], q[3]));
             planes[r] = KernelOps.crop(lum, w, q[0], q[1], q[2], q[3]);
             sizes[r] = new int[] {q[2], q[3]};
             textured[r] = weakerDirectionPower(planes[r], q[2], q[3]) >= minTexture;
         }
-        int size = rks == PART_KERNEL ? Math.min(rks, ((shortest / 3) - 1) | 1) : rks;
-        return size >= SMALLEST_PART_KERNEL && 3 * size <= shortest ? size : 0;
+        return size;
     }
 
     /** The grid's finding for the user, when its quarters fall into more than one group. */
@@ -322,14 +325,9 @@ public final class BlurUniformityCheck {
             throws CancelledException {
         float[][] out = new float[planes.length][];
         KernelEstimator estimator = new KernelEstimator(ITERATIONS, ITERATIONS);
-        IntStream.range(0, planes.length).filter(r -> wanted[r]).parallel().forEach(r -> {
-            try {
-                out[r] = estimator.estimate(planes[r], sizes[r][0], sizes[r][1], rks, ProgressListener.NONE, cancel).kernel();
-            } catch (CancelledException e) {
-                out[r] = null; // reported below: the token stays cancelled
-            }
+        ParallelTasks.forEach(planes.length, cancel, r -> {
+            if (wanted[r]) out[r] = estimator.estimate(planes[r], sizes[r][0], sizes[r][1], rks, ProgressListener.NONE, cancel).kernel();
         });
-        cancel.throwIfCancelled();
         return out;
     }
 
@@ -375,6 +373,14 @@ public final class BlurUniformityCheck {
         return new double[] {xx + PIXEL_VARIANCE, xy, yy + PIXEL_VARIANCE};
     }
 
+    /** {width, height} of {@link #detailedWindow}'s window in {@code part}: known before it is searched for. */
+    static int[] windowSize(int[] part, int pixels) {
+        int hw = part[2], hh = part[3];
+        if ((long) hw * hh <= pixels) return new int[] {hw, hh};
+        double f = Math.sqrt(pixels / ((double) hw * hh));
+        return new int[] {Math.max(1, (int) (hw * f)), Math.max(1, (int) (hh * f))};
+    }
+
     /**
      * The window {x, y, width, height} of about {@code pixels} pixels (the half's aspect) inside {@code half} with the
      * most gradient energy, or the whole half when it is no larger: at full resolution, because a reduced one shrinks
@@ -383,8 +389,8 @@ public final class BlurUniformityCheck {
     static int[] detailedWindow(float[] lum, int w, int[] half, int pixels) {
         int x0 = half[0], y0 = half[1], hw = half[2], hh = half[3];
         if ((long) hw * hh <= pixels) return half.clone();
-        double f = Math.sqrt(pixels / ((double) hw * hh));
-        int ww = Math.max(1, (int) (hw * f)), wh = Math.max(1, (int) (hh * f));
+        int[] size = windowSize(half, pixels);
+        int ww = size[0], wh = size[1];
         int step = Math.max(1, Math.max(hw - ww, hh - wh) / 16);
         int[] at = DetailedWindow.find(lum, w, x0, y0, hw, hh, null, ww, wh, step);
         return new int[] {at[0], at[1], ww, wh};

@@ -82,21 +82,18 @@ public final class ClassicalEngine implements Engine {
         FramePreview preview = progress.wantsFrames() && options.kernel().isEmpty()
                 ? new FramePreview(work, photo, plan, options.reverseTime(), progress, cancel) : null;
         // The uniformity check needs only the luminance: it runs beside the estimate, whose small levels leave a core idle.
-        UniformityCheckAhead checkAhead = options.region().isEmpty() ? new UniformityCheckAhead(luminance, w, h, cancel) : null;
         KernelEstimator.Estimate estimate;
         BlurUniformityCheck.Analysis uneven = null;
-        long estimateMs, uniformityMs;
-        try {
+        long previewMs, estimateMs, uniformityMs;
+        try (UniformityCheckAhead checkAhead = options.region().isEmpty() ? new UniformityCheckAhead(luminance, w, h, cancel) : null) {
             estimate = estimateKernel(options, luminance, w, h, photo, scale, preview, warnings, progress, cancel);
-            estimateMs = ms(t1) - (preview == null ? 0 : preview.elapsedMillis());
+            previewMs = preview == null ? 0 : preview.elapsedMillis();
+            estimateMs = ms(t1) - previewMs;
             // Before the frames: where parts of the photo are blurred differently, each part's frames get its own blur.
             long tu = System.nanoTime();
             if (checkAhead != null) uneven = checkAhead.result(estimate.size(), cancel);
             uniformityMs = ms(tu);
-        } finally {
-            if (checkAhead != null) checkAhead.close();
         }
-        long previewMs = preview == null ? 0 : preview.elapsedMillis();
         warnings.addAll(estimate.warnings());
         float[] kernel = estimate.kernel();
         int ks = estimate.size();

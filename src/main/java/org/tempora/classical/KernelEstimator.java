@@ -243,11 +243,11 @@ public final class KernelEstimator {
             k = KernelOps.resizeCanvas(k, ks, size);
         }
         boolean reachedLimit = radius >= ks / 2 - 1 && massBeyond(k, size, ks / 2 - 2) > EDGE_MASS;
-        boolean couldGrow = ks < Math.max(3, Math.min(AUTO_RETRY_SIZE, limit));
+        boolean couldGrow = ks < limit; // the retry's canvas, min(AUTO_RETRY_SIZE, limit), would be larger
         if (reachedLimit) {
             // a larger kernel size cannot help where the picture itself caps the kernel
             warnings.add(kernelSize != 0 ? "the estimated blur fills the whole " + ks + " px kernel; try a larger kernel size"
-                    : ks >= limit ? "the blur may be larger than the largest kernel this picture allows (" + ks
+                    : !couldGrow ? "the blur may be larger than the largest kernel this picture allows (" + ks
                             + " px, a third of its shorter side); the frames may show only part of the motion"
                     : "the blur may be larger than the largest kernel tried (" + ks + " px); set a larger kernel size");
         }

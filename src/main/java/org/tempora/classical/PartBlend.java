@@ -2,7 +2,6 @@ package org.tempora.classical;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.tempora.engine.BlurPart;
 import org.tempora.engine.CancellationToken;
 import org.tempora.engine.CancelledException;
@@ -57,8 +56,11 @@ final class PartBlend implements FrameResiduals {
         for (int cell = 0; cell < 4; cell++) {
             if (cellWeights[cell] == null) continue;
             int r = cellGroup[cell] < 0 ? groups : cellGroup[cell];
-            if (weights[r] == null) weights[r] = new float[w * h];
             float[] cw = cellWeights[cell], acc = weights[r];
+            if (acc == null) {
+                weights[r] = cw; // a group's first cell: its plane is the sum so far (the cells' planes are not used again)
+                continue;
+            }
             for (int i = 0; i < acc.length; i++) acc[i] += cw[i];
         }
         List<FrameResiduals> renderers = new ArrayList<>();
@@ -166,16 +168,11 @@ final class PartBlend implements FrameResiduals {
         // side by side on the common pool, as the check's halves are; progress from this thread only
         progress.progress("estimating the parts' blurs", 0, groups);
         KernelEstimator.Estimate[] estimates = new KernelEstimator.Estimate[groups];
-        IntStream.range(0, groups).parallel().forEach(g -> {
+        ParallelTasks.forEach(groups, cancel, g -> {
             int[] r = estimationRectangle(parts, g);
-            try {
-                estimates[g] = estimator.estimate(KernelOps.crop(luminance, w, r[0], r[1], r[2], r[3]), r[2], r[3], kernelSize,
-                        ProgressListener.NONE, cancel);
-            } catch (CancelledException e) {
-                estimates[g] = null; // reported below: the token stays cancelled
-            }
+            estimates[g] = estimator.estimate(KernelOps.crop(luminance, w, r[0], r[1], r[2], r[3]), r[2], r[3], kernelSize,
+                    ProgressListener.NONE, cancel);
         });
-        cancel.throwIfCancelled();
         progress.progress("estimating the parts' blurs", groups, groups);
         List<PartKernel> out = new ArrayList<>();
         double[] reference = motion(whole);

@@ -2,7 +2,6 @@ package org.tempora.classical;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.tempora.engine.CancellationToken;
 import org.tempora.engine.CancelledException;
 import org.tempora.engine.ProgressListener;
@@ -66,21 +65,16 @@ final class ResidualRenderer implements FrameResiduals {
         int channels = planes.length;
         sharp = new PreparedImage[channels];
         reblurred = new float[channels][];
+        ParallelTasks.Task deconvolve = c -> sharp[c] = FftConvolution.prepare(
+                Deconvolution.hyperLaplacian(planes[c], width, height, kernel, ks, cancel), width, height, canvas);
         if ((long) width * height <= PARALLEL_CHANNEL_PIXELS) {
             progress.progress("deconvolving", 0, channels);
-            IntStream.range(0, channels).parallel().forEach(c -> {
-                try {
-                    sharp[c] = FftConvolution.prepare(Deconvolution.hyperLaplacian(planes[c], width, height, kernel, ks, cancel), width, height, canvas);
-                } catch (CancelledException e) {
-                    sharp[c] = null; // reported below: the token stays cancelled
-                }
-            });
-            cancel.throwIfCancelled();
+            ParallelTasks.forEach(channels, cancel, deconvolve);
         } else {
             for (int c = 0; c < channels; c++) {
                 cancel.throwIfCancelled();
                 progress.progress("deconvolving", c, channels);
-                sharp[c] = FftConvolution.prepare(Deconvolution.hyperLaplacian(planes[c], width, height, kernel, ks, cancel), width, height, canvas);
+                deconvolve.run(c);
             }
         }
         float[] fullSpectrum = sharp[0].kernelSpectrum(full, canvas); // channels share one plane size

@@ -165,7 +165,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         double seconds = 0;
         List<Path> files = sharpImages();
         for (int i = 0; i < files.size(); i++) {
-            String name = files.get(i).getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            String name = stem(files.get(i));
             if (only != null && !only.contains(name)) continue;
             LinearImage img = PhotoReader.read(files.get(i)).pixels();
             for (int j = 0; j < KERNEL_ERROR_EXTENTS.length; j++) {
@@ -210,7 +210,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         List<UniformityCalibration.Case> all = new ArrayList<>();
         List<Path> files = sharpImages();
         for (int i = 0; i < files.size(); i++) {
-            String name = files.get(i).getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            String name = stem(files.get(i));
             if (only != null && !only.contains(name)) continue;
             int m = UniformityCalibration.MARGIN;
             LinearImage sharp = coverAndCrop(PhotoReader.read(files.get(i)).pixels(), w + 2 * m, h + 2 * m);
@@ -251,6 +251,9 @@ final class BenchmarkCommand implements Callable<Integer> {
         return files;
     }
 
+    /** A file's name without its extension: an image's name in the tables. */
+    private static String stem(Path file) { return file.getFileName().toString().replaceFirst("\\.[^.]+$", ""); }
+
     /** --size as {width, height}. */
     private int[] parseSize() {
         String[] wh = size.toLowerCase(Locale.ROOT).split("x");
@@ -282,10 +285,10 @@ final class BenchmarkCommand implements Callable<Integer> {
             LinearImage blurred = centreCrop(sim.blurred(), w, h);
             List<LinearImage> truth = new ArrayList<>();
             for (LinearImage t : sim.truthFrames()) truth.add(centreCrop(t, w, h));
-            String name = f.getFileName().toString().replaceFirst("\\.[^.]+$", "") + String.format(Locale.ROOT, " (%.0f px)", len);
+            String name = stem(f) + String.format(Locale.ROOT, " (%.0f px)", len);
             Path blurredFile = null;
             if (staged != null) {
-                Path dir = staged.path().resolve(f.getFileName().toString().replaceFirst("\\.[^.]+$", ""));
+                Path dir = staged.path().resolve(stem(f));
                 Files.createDirectories(dir.resolve("truth"));
                 blurredFile = dir.resolve("blurred.png");
                 PhotoWriter.writePng(blurred, blurredFile, 8);
