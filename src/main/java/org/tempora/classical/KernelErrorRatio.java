@@ -12,7 +12,7 @@ import org.tempora.simulate.CameraShake;
 /**
  * The error ratio of Levin, Weiss, Durand &amp; Freeman 2009 ("Understanding and evaluating blind deconvolution
  * algorithms", Sec. 6): the SSD to the sharp image of the non-blind deconvolution with the estimated kernel, over the
- * SSD of the same deconvolution with the true kernel, each minimised over integer shifts (a blind kernel is known
+ * SSD of the same deconvolution with the true kernel, each minimised over shifts in quarter pixels (a blind kernel is known
  * only up to a translation). A ratio of 1 is as good as knowing the kernel; Levin et al. found results with ratio
  * above 2-3 visibly flawed. The same hyper-Laplacian deconvolution as the engine's is used for both.
  */
@@ -81,26 +81,51 @@ public final class KernelErrorRatio {
         return new Item(name, CameraShake.extent(path), ts, est.size(), e, t, e / t, seconds);
     }
 
+    /** Steps of the shift search per pixel: Levin et al.'s comp_upto_shift searches shifts in quarters of a pixel. */
+    static final int SHIFT_STEPS = 4;
+
     /**
-     * min over integer shifts |d| <= maxShift of sum over the interior (margin px in from every side) of
-     * (x(p + d) - ref(p))^2.
+     * min over shifts d on a quarter-pixel grid, |d| <= maxShift each way, of the sum over the interior (margin px in
+     * from every side) of (x(p + d) - ref(p))^2, x sampled bilinearly (as Levin et al.'s comp_upto_shift does: a blind
+     * kernel is known only up to a translation, which need not be a whole pixel).
      */
     static double shiftCompensatedSsd(float[] x, float[] ref, int w, int h, int margin, int maxShift) {
         if (margin < maxShift || 2 * margin >= Math.min(w, h)) throw new IllegalArgumentException("margin must be >= the shift and leave an interior");
         double best = Double.POSITIVE_INFINITY;
-        for (int dy = -maxShift; dy <= maxShift; dy++) {
-            for (int dx = -maxShift; dx <= maxShift; dx++) {
-                double s = 0;
-                for (int y = margin; y < h - margin; y++) {
-                    int row = y * w, srow = (y + dy) * w + dx;
-                    for (int xx = margin; xx < w - margin; xx++) {
-                        double d = x[srow + xx] - ref[row + xx];
-                        s += d * d;
+        float[] moved = new float[x.length];
+        for (int sy = 0; sy < SHIFT_STEPS; sy++) {
+            for (int sx = 0; sx < SHIFT_STEPS; sx++) {
+                float fx = sx / (float) SHIFT_STEPS, fy = sy / (float) SHIFT_STEPS;
+                // x sampled at p + (fx, fy); the last row and column are read only unshifted (weight 0 beyond them)
+                for (int y = 0; y < h; y++) {
+                    int down = y < h - 1 ? w : 0;
+                    for (int c = 0; c < w; c++) {
+                        int i = y * w + c, right = c < w - 1 ? 1 : 0;
+                        moved[i] = (1 - fy) * ((1 - fx) * x[i] + fx * x[i + right])
+                                + fy * ((1 - fx) * x[i + down] + fx * x[i + down + right]);
                     }
                 }
-                best = Math.min(best, s);
+                int maxX = sx == 0 ? maxShift : maxShift - 1, maxY = sy == 0 ? maxShift : maxShift - 1;
+                for (int dy = -maxShift; dy <= maxY; dy++) {
+                    for (int dx = -maxShift; dx <= maxX; dx++) {
+                        best = Math.min(best, ssdAt(moved, ref, w, h, margin, dx, dy, best));
+                    }
+                }
             }
         }
         return best;
+    }
+
+    /** sum over the interior of (moved(p + (dx, dy)) - ref(p))^2, given up once above {@code stop}. */
+    private static double ssdAt(float[] moved, float[] ref, int w, int h, int margin, int dx, int dy, double stop) {
+        double s = 0;
+        for (int y = margin; y < h - margin && s < stop; y++) {
+            int row = y * w, srow = (y + dy) * w + dx;
+            for (int xx = margin; xx < w - margin; xx++) {
+                double d = moved[srow + xx] - ref[row + xx];
+                s += d * d;
+            }
+        }
+        return s;
     }
 }

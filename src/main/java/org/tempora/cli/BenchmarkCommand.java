@@ -75,12 +75,12 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--cold-start", description = "Also time one complete 'tempora generate' in a fresh JVM (JVM start included).")
     boolean coldStart;
 
-    @Option(names = "--kernel-error", description = {"Measure the blind kernel estimate instead: Levin et al.'s error ratio (deconvolution with the estimate",
-            "over deconvolution with the true kernel) on random camera shake of several sizes over the sharp images."})
+    @Option(names = "--kernel-error", description = "Measure the blind kernel estimate instead: Levin et al.'s error ratio (deconvolution with the estimate "
+            + "over deconvolution with the true kernel) on random camera shake of several sizes over the sharp images.")
     boolean kernelError;
 
-    @Option(names = "--uniformity", description = {"Measure the check for parts blurred differently instead: its kernel distances on each sharp image",
-            "(at --size) blurred alike all over and differently by halves, against the threshold it warns at."})
+    @Option(names = "--uniformity", description = "Measure the check for parts blurred differently instead: its kernel distances on each sharp image "
+            + "(at --size) blurred alike all over and differently by halves, against the threshold it warns at.")
     boolean uniformity;
 
     @Option(names = "--true-size", description = "With --kernel-error: tell the estimator the true kernel's size (separates sizing errors from shape errors).")

@@ -63,8 +63,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin PlanOptions planOptions;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "classical",
-            description = {"classical (embedded, no download), diffusion (the blur2vid model from a bundle),",
-                    "or auto (diffusion when a bundle is given or installed, else classical). Default: ${DEFAULT-VALUE}."})
+            description = "classical (embedded, no download), diffusion (the blur2vid model from a bundle), "
+            + "or auto (diffusion when a bundle is given or installed, else classical). Default: ${DEFAULT-VALUE}.")
     String engineName;
 
     @Option(names = "--model", paramLabel = "DIR", description = "Model bundle folder for the diffusion engine (default: the first one installed in the models folders).")
@@ -90,13 +90,13 @@ final class GenerateCommand implements Callable<Integer> {
     int kernelSize;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "png",
-            description = {"png (default): the PNG frames only; mp4 or gif: also DIR/<photo>.mp4|gif (see 'tempora export' for options);",
-                    "tiff: also a 16-bit TIFF sequence in DIR/tiff. Every output carries its provenance (XMP and JSON)."})
+            description = "png (default): the PNG frames only; mp4 or gif: also DIR/<photo>.mp4|gif (see 'tempora export' for options); "
+            + "tiff: also a 16-bit TIFF sequence in DIR/tiff. Every output carries its provenance (XMP and JSON).")
     String format;
 
     @Option(names = "--kernel", paramLabel = "FILE",
-            description = {"A known blur kernel instead of estimating one: a greyscale picture whose pixel values are the weights,",
-                    "a .csv/.txt matrix, or a kernel.png from an earlier run. Odd square side, in photo pixels."})
+            description = "A known blur kernel instead of estimating one: a greyscale picture whose pixel values are the weights, "
+            + "a .csv/.txt matrix, or a kernel.png from an earlier run. Odd square side, in photo pixels.")
     Path knownKernel;
 
     @Option(names = "--region", paramLabel = "X,Y,W,H",
@@ -104,8 +104,8 @@ final class GenerateCommand implements Callable<Integer> {
     String region;
 
     @Option(names = "--detail", paramLabel = "MEGAPIXELS", defaultValue = "0",
-            description = {"Classical engine, photos over 1 megapixel: remove the blur estimated at reduced resolution again at up to",
-                    "this many megapixels, its path drawn thin there; 'full' for the photo's own size. Slower; 0 (default) for none."})
+            description = "Classical engine, photos over 1 megapixel: remove the blur estimated at reduced resolution again at up to "
+            + "this many megapixels, its path drawn thin there; 'full' for the photo's own size. Slower; 0 (default) for none.")
     String detail;
 
     @Option(names = "--force", description = "Replace DIR if it holds an earlier Tempora output.")

@@ -21,6 +21,25 @@ class KernelErrorRatioTest {
     }
 
     @Test
+    void aQuarterPixelShiftIsCompensatedExactlyOnABilinearPicture() {
+        // bilinear interpolation reproduces a bilinear function exactly, so the best quarter-pixel shift leaves no error
+        int w = 40, h = 30;
+        float[] ref = new float[w * h], moved = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                ref[y * w + x] = bilinear(x, y);
+                moved[y * w + x] = bilinear(x - 1.25, y + 0.75);
+            }
+        }
+        assertEquals(0, KernelErrorRatio.shiftCompensatedSsd(moved, ref, w, h, 5, 3), 1e-6);
+        // half a step off the grid: the least error over the quarter-pixel grid, summed in closed form (at (1.5, -0.25))
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) moved[y * w + x] = bilinear(x - 1.125, y);
+        assertEquals(0.0057467, KernelErrorRatio.shiftCompensatedSsd(moved, ref, w, h, 5, 3), 2e-6);
+    }
+
+    private static float bilinear(double x, double y) { return (float) (0.1 + 0.02 * x + 0.03 * y + 0.001 * x * y); }
+
+    @Test
     void aSmallStraightBlurIsEstimatedNearlyAsWellAsTheTrueKernel() throws Exception {
         LinearImage sharp = DevImages.crop("astronaut.png", 80, 40, 360, 360);
         KernelErrorRatio.Item r = KernelErrorRatio.measure("astronaut", sharp, CameraShake.linear(9, 30), 0.005, 1, CancellationToken.none());

@@ -31,5 +31,15 @@ class HelpTextTest {
         assertEquals("", traced.toString(StandardCharsets.UTF_8));
         assertTrue(run.out().startsWith("Usage: tempora " + command), run.out());
         assertFalse(run.out().contains("%n"), run.out());
+        // picocli starts each element of a description array on a line of its own at the description column, wrapped
+        // lines two further in: an option's sentence split over two elements breaks mid-sentence there
+        int column = run.out().lines().filter(line -> line.startsWith("  -h, --help")).findFirst().orElseThrow().indexOf("Show");
+        assertTrue(column > 0, run.out());
+        java.util.List<String> lines = run.out().lines().toList();
+        for (int i = 1; i < lines.size(); i++) {
+            String previous = lines.get(i - 1).trim();
+            boolean afterLongName = previous.startsWith("-") && !previous.contains("  "); // a description's own first line
+            assertFalse(lines.get(i).matches(" {" + column + "}\\S.*") && !afterLongName, run.out());
+        }
     }
 }
