@@ -126,8 +126,12 @@ public final class ClassicalEngine implements Engine {
             List<PartBlend.PartKernel> kernels = PartBlend.estimate(estimator, luminance, w, workingParts, options.kernelSize(),
                     options.reverseTime(), timed, warnings, progress, cancel);
             timings.put("partKernels", ms(tp));
-            PartBlend blended = PartBlend.of(w, h, workingParts, kernels, new PartBlend.PartKernel(kernel, ks, timed, strength),
-                    (k, size, path, shown) -> new ResidualRenderer(working, k, size, path, shown, plan, progress, cancel), cancel);
+            // a group's crop reaches two frame-kernel canvases past its weights: one for the frames' kernels, one for the deconvolution's border
+            int context = timed.canvasSize(span);
+            for (PartBlend.PartKernel k : kernels) context = Math.max(context, k.timed().canvasSize(span));
+            PartBlend blended = PartBlend.of(w, h, workingParts, kernels, new PartBlend.PartKernel(kernel, ks, timed, strength), 2 * context,
+                    (box, k, size, path, shown) -> new ResidualRenderer(working.crop(box[0], box[1], box[2], box[3]), k, size, path, shown, plan, progress, cancel),
+                    cancel);
             renderer = blended;
             List<String> blurs = new ArrayList<>();
             pathWarnings.clear(); // the whole photo's path, a mix of the parts', is not what the frames show

@@ -15,9 +15,12 @@ import org.tempora.engine.ProgressListener;
  * average to zero.
  */
 final class PartBlend implements FrameResiduals {
-    /** Makes the residual of one kernel over the whole working image (the engine's {@link ResidualRenderer}). */
+    /**
+     * Makes the residual of one kernel over the part {x, y, width, height} of the working image that its weight reaches,
+     * plus context (the engine's {@link ResidualRenderer} on that crop).
+     */
     interface RendererFactory {
-        FrameResiduals make(float[] kernel, int ks, TimedKernel timed, double strength) throws CancelledException;
+        FrameResiduals make(int[] box, float[] kernel, int ks, TimedKernel timed, double strength) throws CancelledException;
     }
 
     /** A kernel of one group of parts, its timed path and the motion strength shown. */
@@ -28,11 +31,17 @@ final class PartBlend implements FrameResiduals {
 
     private final List<FrameResiduals> renderers;
     private final float[][] weights;
+    /** Where each renderer works, {x, y, width, height} in the picture. */
+    private final int[][] boxes;
+    private final int width, height;
     private final double seam;
 
-    private PartBlend(List<FrameResiduals> renderers, float[][] weights, double seam) {
+    private PartBlend(List<FrameResiduals> renderers, float[][] weights, int[][] boxes, int width, int height, double seam) {
         this.renderers = renderers;
         this.weights = weights;
+        this.boxes = boxes;
+        this.width = width;
+        this.height = height;
         this.seam = seam;
     }
 
@@ -42,9 +51,11 @@ final class PartBlend implements FrameResiduals {
     /**
      * A blend of {@code parts} (working pixels, grouped; from {@link BlurUniformityCheck#parts}) over a w x h picture:
      * group g is rendered with {@code kernels.get(g)}, and any cell of the split that no part covers (too little
-     * texture to judge) with {@code whole}, the kernel of the whole picture.
+     * texture to judge) with {@code whole}, the kernel of the whole picture. Each group is rendered only where its
+     * weight is above 0, plus {@code context} pixels around that (at least the frames' kernel canvas, so that what the
+     * crop leaves out cannot reach a weighted pixel through the deconvolution or a frame's kernel).
      */
-    static PartBlend of(int w, int h, List<BlurPart> parts, List<PartKernel> kernels, PartKernel whole, RendererFactory make,
+    static PartBlend of(int w, int h, List<BlurPart> parts, List<PartKernel> kernels, PartKernel whole, int context, RendererFactory make,
                         CancellationToken cancel) throws CancelledException {
         int maxKs = whole.size();
         for (PartKernel k : kernels) maxKs = Math.max(maxKs, k.size());
@@ -65,14 +76,37 @@ final class PartBlend implements FrameResiduals {
         }
         List<FrameResiduals> renderers = new ArrayList<>();
         List<float[]> used = new ArrayList<>();
+        List<int[]> boxes = new ArrayList<>();
         for (int r = 0; r <= groups; r++) {
             if (weights[r] == null) continue;
             cancel.throwIfCancelled();
             PartKernel k = r < groups ? kernels.get(r) : whole;
-            renderers.add(make.make(k.kernel(), k.size(), k.timed(), k.strength()));
+            int[] box = reach(weights[r], w, h, context);
+            renderers.add(make.make(box, k.kernel(), k.size(), k.timed(), k.strength()));
             used.add(weights[r]);
+            boxes.add(box);
         }
-        return new PartBlend(List.copyOf(renderers), used.toArray(new float[0][]), seam);
+        return new PartBlend(List.copyOf(renderers), used.toArray(new float[0][]), boxes.toArray(new int[0][]), w, h, seam);
+    }
+
+    /** {x, y, width, height}: the bounding box of the weight's non-zero pixels grown by {@code context}, within the picture. */
+    static int[] reach(float[] weight, int w, int h, int context) {
+        int x0 = w, y0 = h, x1 = -1, y1 = -1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (weight[y * w + x] == 0) continue;
+                x0 = Math.min(x0, x);
+                x1 = Math.max(x1, x);
+                y0 = Math.min(y0, y);
+                y1 = Math.max(y1, y);
+            }
+        }
+        if (x1 < 0) throw new IllegalArgumentException("a weight plane with no weight");
+        x0 = Math.max(0, x0 - context);
+        y0 = Math.max(0, y0 - context);
+        x1 = Math.min(w - 1, x1 + context);
+        y1 = Math.min(h - 1, y1 + context);
+        return new int[] {x0, y0, x1 - x0 + 1, y1 - y0 + 1};
     }
 
     @Override
@@ -81,10 +115,14 @@ final class PartBlend implements FrameResiduals {
         for (int r = 0; r < renderers.size(); r++) {
             float[][] part = renderers.get(r).residual(index);
             float[] wt = weights[r];
-            if (out == null) out = new float[part.length][part[0].length];
+            int[] box = boxes[r];
+            if (out == null) out = new float[part.length][width * height];
             for (int c = 0; c < part.length; c++) {
                 float[] o = out[c], p = part[c];
-                for (int i = 0; i < o.length; i++) o[i] += wt[i] * p[i];
+                for (int y = 0; y < box[3]; y++) {
+                    int from = y * box[2], to = (y + box[1]) * width + box[0];
+                    for (int x = 0; x < box[2]; x++) o[to + x] += wt[to + x] * p[from + x];
+                }
             }
         }
         return out;

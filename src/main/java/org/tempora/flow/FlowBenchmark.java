@@ -32,7 +32,7 @@ public final class FlowBenchmark {
         double cover = Math.max((w + 16.0) / sharp.width(), (h + 16.0) / sharp.height());
         LinearImage big = Resampling.resize(sharp, (int) Math.ceil(sharp.width() * cover), (int) Math.ceil(sharp.height() * cover));
         int x0 = (big.width() - w) / 2, y0 = (big.height() - h) / 2;
-        LinearImage a = crop(big, x0, y0, w, h), b = crop(big, x0 - dx, y0 - dy, w, h); // b(x) = a(x - d): content moves by d
+        LinearImage a = big.crop(x0, y0, w, h), b = big.crop(x0 - dx, y0 - dy, w, h); // b(x) = a(x - d): content moves by d
         System.out.printf(Locale.ROOT, "optical flow on %dx%d (%s, moved by (%d, %d) px), %d runs, %d processors, OpenCV threads: default%n",
                 w, h, image.getFileName(), dx, dy, runs, Runtime.getRuntime().availableProcessors());
         OpenCvLoader.load();
@@ -100,11 +100,4 @@ public final class FlowBenchmark {
         return String.format(Locale.ROOT, "median %7.1f ms (fastest %7.1f ms)", t[runs / 2] / 1e6, t[0] / 1e6);
     }
 
-    private static LinearImage crop(LinearImage img, int x0, int y0, int w, int h) {
-        float[][] planes = new float[img.channels()][w * h];
-        for (int c = 0; c < planes.length; c++) {
-            for (int y = 0; y < h; y++) System.arraycopy(img.plane(c), (y + y0) * img.width() + x0, planes[c], y * w, w);
-        }
-        return new LinearImage(w, h, planes);
-    }
 }

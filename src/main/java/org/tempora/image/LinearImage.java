@@ -44,6 +44,18 @@ public final class LinearImage {
         return new LinearImage(width, height, p);
     }
 
+    /** A copy of the w x h window at (x0, y0), which must lie inside the picture. */
+    public LinearImage crop(int x0, int y0, int w, int h) {
+        if (x0 < 0 || y0 < 0 || w <= 0 || h <= 0 || x0 + w > width || y0 + h > height) {
+            throw new IllegalArgumentException("window " + x0 + "," + y0 + "," + w + "x" + h + " is not inside " + this);
+        }
+        float[][] p = new float[planes.length][w * h];
+        for (int c = 0; c < planes.length; c++) {
+            for (int y = 0; y < h; y++) System.arraycopy(planes[c], (y + y0) * width + x0, p[c], y * w, w);
+        }
+        return new LinearImage(w, h, p);
+    }
+
     /** Rec. 709 luminance of linear RGB (the same weights sRGB uses); a grey image returns its plane copied. */
     public float[] luminance() {
         if (planes.length == 1) return planes[0].clone();

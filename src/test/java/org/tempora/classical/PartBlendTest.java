@@ -50,6 +50,38 @@ class PartBlendTest {
     }
 
     @Test
+    void eachGroupIsRenderedOnlyWhereItsWeightReachesAndAddedBackInPlace() throws Exception {
+        int w = 200, h = 100, context = 7;
+        List<BlurPart> halves = List.of(new BlurPart(0, 0, 100, 100, 0), new BlurPart(100, 0, 100, 100, 1));
+        PartBlend.PartKernel a = new PartBlend.PartKernel(new float[] {1}, 1, null, 1), b = new PartBlend.PartKernel(new float[] {1}, 1, null, 1);
+        List<int[]> boxes = new java.util.ArrayList<>();
+        // each group's "residual" is a picture of where its pixels are: 1000 y + x + 0.5 for A, the negative for B
+        PartBlend blend = PartBlend.of(w, h, halves, List.of(a, b), a, context, (box, k, ks, timed, strength) -> {
+            boxes.add(box);
+            float sign = boxes.size() == 1 ? 1 : -1;
+            return index -> {
+                float[] p = new float[box[2] * box[3]];
+                for (int y = 0; y < box[3]; y++) for (int x = 0; x < box[2]; x++) p[y * box[2] + x] = sign * (1000f * (y + box[1]) + x + box[0] + 0.5f);
+                return new float[][] {p};
+            };
+        }, CancellationToken.none());
+        // the seam is an eighth of the shorter side, 12.5 px about column 100: A's weight ends at column 105, B's starts at 94
+        double seam = blend.seam();
+        assertEquals(12.5, seam, 0);
+        assertArrayEquals(new int[] {0, 0, 106 + context, h}, boxes.get(0));
+        assertArrayEquals(new int[] {94 - context, 0, w - 94 + context, h}, boxes.get(1));
+        float[][] cells = PartBlend.cellWeights(w, h, halves, seam);
+        float[] got = blend.residual(0)[0];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                float where = 1000f * y + x + 0.5f;
+                assertEquals(cells[0][i] * where - cells[1][i] * where, got[i], 1e-3 * where, "at " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
     void cellsTakeTheGroupOfThePartOverThem() {
         assertArrayEquals(new int[] {0, 1, 0, 1}, PartBlend.cellGroups(200, 100, QUARTERS));
         // a quarter with too little texture to judge is left to the whole photo's blur

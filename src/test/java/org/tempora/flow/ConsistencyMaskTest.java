@@ -41,7 +41,7 @@ class ConsistencyMaskTest {
     void disFlowOfAMovingPatchIsFlaggedWhereTheBackgroundIsCovered() throws IOException {
         // a 40x40 textured patch moves 10 px right over a still photo: the background it covers has no match
         LinearImage all = FlowTestFrames.astronaut();
-        LinearImage bg = FlowTestFrames.crop(all, 150, 150, 128, 128), patch = FlowTestFrames.crop(all, 300, 20, 40, 40);
+        LinearImage bg = all.crop(150, 150, 128, 128), patch = all.crop(300, 20, 40, 40);
         LinearImage a = withPatch(bg, patch, 40), b = withPatch(bg, patch, 50);
         DisFlow dis = new DisFlow(DisFlow.Preset.MEDIUM);
         FlowField f = dis.compute(a, b);

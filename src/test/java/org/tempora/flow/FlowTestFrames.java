@@ -13,20 +13,13 @@ final class FlowTestFrames {
         return DevImages.crop("astronaut.png", 0, 0, 512, 512);
     }
 
-    static LinearImage crop(LinearImage img, int x0, int y0, int w, int h) {
-        float[][] planes = new float[img.channels()][w * h];
-        for (int c = 0; c < planes.length; c++) {
-            for (int y = 0; y < h; y++) System.arraycopy(img.plane(c), (y0 + y) * img.width() + x0, planes[c], y * w, w);
-        }
-        return new LinearImage(w, h, planes);
-    }
 
     /**
      * The window at (x0, y0) and the same window after its content moved by (dx, dy) whole pixels:
      * second(x) = first(x - d), so the flow from first to second is d everywhere.
      */
     static LinearImage[] shifted(LinearImage img, int x0, int y0, int w, int h, int dx, int dy) {
-        return new LinearImage[] {crop(img, x0, y0, w, h), crop(img, x0 - dx, y0 - dy, w, h)};
+        return new LinearImage[] {img.crop(x0, y0, w, h), img.crop(x0 - dx, y0 - dy, w, h)};
     }
 
     /**

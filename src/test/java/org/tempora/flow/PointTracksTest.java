@@ -57,7 +57,7 @@ class PointTracksTest {
         LinearImage src = FlowTestFrames.astronaut();
         int frames = 5, w = 160, h = 120;
         List<LinearImage> clip = new ArrayList<>();
-        for (int k = 0; k < frames; k++) clip.add(FlowTestFrames.crop(src, 200 - 2 * k, 200 - k, w, h));
+        for (int k = 0; k < frames; k++) clip.add(src.crop(200 - 2 * k, 200 - k, w, h));
         DisFlow dis = new DisFlow(DisFlow.Preset.FINE);
         List<FlowField> flows = new ArrayList<>();
         List<ConsistencyMask> masks = new ArrayList<>();
