@@ -2,6 +2,7 @@ package org.tempora.classical;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -118,20 +119,43 @@ public final class ClassicalEngine implements Engine {
         long td = System.nanoTime();
         // Estimated small, the blur is removed again at the finest size the options allow, with the path drawn thin there.
         double detailScale = Math.min(1.0, Math.sqrt((double) options.maxDetailPixels() / photo.pixelCount()));
+        boolean detailAsked = scale < 1 && detailScale > scale * MIN_DETAIL_GAIN;
         int rw = w, rh = h;
         FrameResiduals renderer;
         if (blend) {
             long tp = System.nanoTime();
-            LinearImage working = work;
             List<PartBlend.PartKernel> kernels = PartBlend.estimate(estimator, luminance, w, workingParts, options.kernelSize(),
                     options.reverseTime(), timed, warnings, progress, cancel);
             timings.put("partKernels", ms(tp));
-            // a group's crop reaches two frame-kernel canvases past its weights: one for the frames' kernels, one for the deconvolution's border
-            int context = timed.canvasSize(span);
-            for (PartBlend.PartKernel k : kernels) context = Math.max(context, k.timed().canvasSize(span));
-            PartBlend blended = PartBlend.of(w, h, workingParts, kernels, new PartBlend.PartKernel(kernel, ks, timed, strength), 2 * context,
-                    (box, k, size, path, shown) -> new ResidualRenderer(working.crop(box[0], box[1], box[2], box[3]), k, size, path, shown, plan, progress, cancel),
-                    cancel);
+            PartBlend.PartKernel wholeKernel = new PartBlend.PartKernel(kernel, ks, timed, strength);
+            boolean strong = strength >= DETAIL_MIN_STRENGTH;
+            for (PartBlend.PartKernel k : kernels) strong &= k.strength() >= DETAIL_MIN_STRENGTH;
+            PartBlend blended;
+            if (detailAsked && !strong) warnings.add(DETAIL_SKIPPED);
+            if (detailAsked && strong) {
+                rw = detailSize(photo.width(), w, detailScale);
+                rh = detailSize(photo.height(), h, detailScale);
+                LinearImage detail = rw == photo.width() && rh == photo.height() ? photo : Resampling.resize(photo, rw, rh);
+                // each blur's path drawn thin at the detail size, as for one blur; its canvas also sizes the seam and the crops
+                Map<PartBlend.PartKernel, DetailKernels> drawn = new IdentityHashMap<>();
+                List<PartBlend.PartKernel> drawnKernels = new ArrayList<>();
+                int context = 0;
+                for (PartBlend.PartKernel k : kernels) drawnKernels.add(drawnKernel(k, (double) rw / w, span, drawn));
+                PartBlend.PartKernel drawnWhole = drawnKernel(wholeKernel, (double) rw / w, span, drawn);
+                for (DetailKernels d : drawn.values()) context = Math.max(context, d.canvas());
+                blended = PartBlend.of(rw, rh, BlurUniformityCheck.parts(uneven, w, h, rw, rh), drawnKernels, drawnWhole, 2 * context,
+                        (box, k) -> new ResidualRenderer(detail.crop(box[0], box[1], box[2], box[3]), k.kernel(), k.size(), k.size(),
+                                drawn.get(k).partials(plan.intervals()), k.strength(), progress, cancel), cancel);
+                warnings.add(detailWarning(w, h, rw, rh, photo));
+            } else {
+                LinearImage working = work;
+                // a group's crop reaches two frame-kernel canvases past its weights: one for the frames' kernels, one for the deconvolution's border
+                int context = timed.canvasSize(span);
+                for (PartBlend.PartKernel k : kernels) context = Math.max(context, k.timed().canvasSize(span));
+                blended = PartBlend.of(w, h, workingParts, kernels, wholeKernel, 2 * context,
+                        (box, k) -> new ResidualRenderer(working.crop(box[0], box[1], box[2], box[3]), k.kernel(), k.size(), k.timed(),
+                                k.strength(), plan, progress, cancel), cancel);
+            }
             renderer = blended;
             List<String> blurs = new ArrayList<>();
             pathWarnings.clear(); // the whole photo's path, a mix of the parts', is not what the frames show
@@ -142,20 +166,17 @@ public final class ClassicalEngine implements Engine {
                 blurs.add(String.format(Locale.ROOT, "%s, a %.0f px path", BlurPart.blurName(g), length));
                 pathWarnings.addAll(pathWarnings(BlurPart.blurName(g) + "'s path", k.strength()));
             }
-            warnings.add(BlurUniformityCheck.blendedWarning(uneven, blurs, (int) Math.round(blended.seam() / scale)));
-            if (scale < 1 && detailScale > scale * MIN_DETAIL_GAIN) {
-                warnings.add("full-resolution detail was not applied: the parts' blurs were blended at the working resolution");
-            }
-        } else if (scale < 1 && detailScale > scale * MIN_DETAIL_GAIN && strength >= DETAIL_MIN_STRENGTH) {
-            rw = detailScale >= 1 ? photo.width() : Math.max(w, (int) Math.round(photo.width() * detailScale));
-            rh = detailScale >= 1 ? photo.height() : Math.max(h, (int) Math.round(photo.height() * detailScale));
+            warnings.add(BlurUniformityCheck.blendedWarning(uneven, blurs, (int) Math.round(blended.seam() * photo.width() / rw)));
+        } else if (detailAsked && strength >= DETAIL_MIN_STRENGTH) {
+            rw = detailSize(photo.width(), w, detailScale);
+            rh = detailSize(photo.height(), h, detailScale);
             LinearImage detail = rw == photo.width() && rh == photo.height() ? photo : Resampling.resize(photo, rw, rh);
             DetailKernels drawn = new DetailKernels(timed, (double) rw / w, span);
             renderer = new ResidualRenderer(detail, drawn.exposure(), drawn.canvas(), drawn.canvas(), drawn.partials(plan.intervals()),
                     strength, progress, cancel);
-            warnings.add(String.format(Locale.ROOT, "estimated the blur at reduced resolution %dx%d and removed it at %s%dx%d (photo %dx%d)",
-                    w, h, rw == photo.width() ? "full resolution " : "", rw, rh, photo.width(), photo.height()));
+            warnings.add(detailWarning(w, h, rw, rh, photo));
         } else {
+            if (detailAsked) warnings.add(DETAIL_SKIPPED);
             renderer = new ResidualRenderer(work, kernel, ks, timed, strength, plan, progress, cancel);
         }
         if (rw == w && scale < 1) {
@@ -186,6 +207,25 @@ public final class ClassicalEngine implements Engine {
         BlurKernel blurKernel = estimate.toBlurKernel(scale);
         return new GenerationResult(frames, plan, Optional.of(blurKernel),
                 Optional.of(timed.trajectory(span, scale, 129)), warnings, timings, unevenParts, partPaths);
+    }
+
+    /** A side of the finer pass: the photo's own at a detail scale of 1 or more, else scaled, never below the working side. */
+    private static int detailSize(int photoSide, int workingSide, double detailScale) {
+        return detailScale >= 1 ? photoSide : Math.max(workingSide, (int) Math.round(photoSide * detailScale));
+    }
+
+    private static String detailWarning(int w, int h, int rw, int rh, LinearImage photo) {
+        return String.format(Locale.ROOT, "estimated the blur at reduced resolution %dx%d and removed it at %s%dx%d (photo %dx%d)",
+                w, h, rw == photo.width() ? "full resolution " : "", rw, rh, photo.width(), photo.height());
+    }
+
+    /** {@code k}'s path drawn thin at {@code factor} times the working size, as a part kernel of that size; the drawing goes in {@code drawn}. */
+    private static PartBlend.PartKernel drawnKernel(PartBlend.PartKernel k, double factor, Interval span,
+                                                    Map<PartBlend.PartKernel, DetailKernels> drawn) {
+        DetailKernels d = new DetailKernels(k.timed(), factor, span);
+        PartBlend.PartKernel out = new PartBlend.PartKernel(d.exposure(), d.canvas(), k.timed(), k.strength());
+        drawn.put(out, d);
+        return out;
     }
 
     /** The blur kernel of the working luminance: the one given, or estimated from the region given or the whole photo. */
@@ -272,6 +312,7 @@ public final class ClassicalEngine implements Engine {
     static final double MIN_DETAIL_GAIN = 1.2;
     /** Below this motion strength the path is too doubtful to be drawn as a thin line and deconvolved with. */
     static final double DETAIL_MIN_STRENGTH = 0.5;
+    static final String DETAIL_SKIPPED = "the finer pass for detail was not run: the blur path is too tangled or uncertain to draw thin at a finer size";
 
     /** Smallest region side, in working pixels, that the estimator gets a kernel from (a 15 px blur needs 3 x 15 + margins). */
     static final int MIN_REGION_SIDE = 48;

@@ -20,7 +20,7 @@ final class PartBlend implements FrameResiduals {
      * plus context (the engine's {@link ResidualRenderer} on that crop).
      */
     interface RendererFactory {
-        FrameResiduals make(int[] box, float[] kernel, int ks, TimedKernel timed, double strength) throws CancelledException;
+        FrameResiduals make(int[] box, PartKernel kernel) throws CancelledException;
     }
 
     /** A kernel of one group of parts, its timed path and the motion strength shown. */
@@ -82,7 +82,7 @@ final class PartBlend implements FrameResiduals {
             cancel.throwIfCancelled();
             PartKernel k = r < groups ? kernels.get(r) : whole;
             int[] box = reach(weights[r], w, h, context);
-            renderers.add(make.make(box, k.kernel(), k.size(), k.timed(), k.strength()));
+            renderers.add(make.make(box, k));
             used.add(weights[r]);
             boxes.add(box);
         }

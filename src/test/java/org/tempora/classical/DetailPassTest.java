@@ -58,6 +58,23 @@ class DetailPassTest {
     }
 
     @Test
+    void aPathTooTangledToDrawThinSkipsTheFinerPassAndSaysSo() throws Exception {
+        // a closed ring: its order in time cannot be read, so its motion strength is 0 and it is not drawn thin
+        int size = 21;
+        float[] ring = new float[size * size];
+        for (int a = 0; a < 360; a++) {
+            int x = (int) Math.round(10 + 6 * Math.cos(Math.toRadians(a))), y = (int) Math.round(10 + 6 * Math.sin(Math.toRadians(a)));
+            ring[y * size + x] = 1;
+        }
+        LinearImage photo = DevImages.crop("coffee.png", 0, 0, 600, 400);
+        EngineOptions quarter = new EngineOptions(false, 0, photo.pixelCount() / 4).withKernel(new BlurKernel(size, ring, 1));
+        GenerationResult skipped = run(photo, quarter.withMaxDetailPixels(Long.MAX_VALUE)), none = run(photo, quarter);
+        assertTrue(skipped.warnings().contains(ClassicalEngine.DETAIL_SKIPPED), skipped.warnings().toString());
+        assertTrue(skipped.warnings().stream().anyMatch(w -> w.startsWith("worked at reduced resolution 300x200")), skipped.warnings().toString());
+        assertFalse(none.warnings().contains(ClassicalEngine.DETAIL_SKIPPED), "no finer pass asked, none skipped");
+    }
+
+    @Test
     void aStraightPathIsDrawnAsAOnePixelLineTheLengthOfThePathTimesTheFactor() {
         // a horizontal line kernel of 9 working pixels drawn 3x finer: mass on one row, 25-27 pixels long, centred
         int ks = 15;

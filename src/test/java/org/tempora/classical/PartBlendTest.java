@@ -56,7 +56,7 @@ class PartBlendTest {
         PartBlend.PartKernel a = new PartBlend.PartKernel(new float[] {1}, 1, null, 1), b = new PartBlend.PartKernel(new float[] {1}, 1, null, 1);
         List<int[]> boxes = new java.util.ArrayList<>();
         // each group's "residual" is a picture of where its pixels are: 1000 y + x + 0.5 for A, the negative for B
-        PartBlend blend = PartBlend.of(w, h, halves, List.of(a, b), a, context, (box, k, ks, timed, strength) -> {
+        PartBlend blend = PartBlend.of(w, h, halves, List.of(a, b), a, context, (box, k) -> {
             boxes.add(box);
             float sign = boxes.size() == 1 ? 1 : -1;
             return index -> {
@@ -178,6 +178,96 @@ class PartBlendTest {
         double worst = 0;
         for (int i = 0; i < mean.length; i++) worst = Math.max(worst, Math.abs(mean[i] - input[i]));
         assertTrue(worst < 1e-4, "mean of the frames differs from the photo by " + worst);
+    }
+
+    @Test
+    void partsBlurredDifferentlyAreBlendedAtTheDetailSizeToo() throws Exception {
+        // a 960x720 photo worked at 480x360, its left half blurred 30 px sideways and its right half 30 px up and down
+        int w = 960, h = 720, frames = 3, stroke = 30, len = stroke / frames, ks = 41;
+        float[] sharp = TestPlanes.devLuminance("hubble_deep_field.jpg", 20, 100, w, h);
+        float[] photo = joined(FftConvolution.convolve(sharp, w, h, stroke(true, 0, stroke, stroke, ks), ks),
+                FftConvolution.convolve(sharp, w, h, stroke(false, 0, stroke, stroke, ks), ks), w, h);
+        float[][] truth = new float[frames][];
+        for (int f = 0; f < frames; f++) {
+            truth[f] = joined(FftConvolution.convolve(sharp, w, h, stroke(true, f * len, len, stroke, ks), ks),
+                    FftConvolution.convolve(sharp, w, h, stroke(false, f * len, len, stroke, ks), ks), w, h);
+        }
+        LinearImage blurred = new LinearImage(w, h, new float[][] {TestPlanes.addNoise(photo, 0.003, 5)});
+        EngineOptions working = new EngineOptions(false, 0, 480L * 360);
+        GenerationResult small = new ClassicalEngine().generate(new GenerationRequest(blurred, FramePlans.present(frames), 0, working),
+                ProgressListener.NONE, CancellationToken.none());
+        GenerationResult detail = new ClassicalEngine().generate(new GenerationRequest(blurred, FramePlans.present(frames), 0,
+                working.withMaxDetailPixels(Long.MAX_VALUE)), ProgressListener.NONE, CancellationToken.none());
+        for (GenerationResult r : List.of(small, detail)) {
+            assertEquals(2, r.unevenParts().stream().mapToInt(BlurPart::group).distinct().count(), r.warnings().toString());
+            assertTrue(r.warnings().stream().anyMatch(x -> x.contains("each part's frames were rendered with its own blur")), r.warnings().toString());
+        }
+        assertTrue(detail.warnings().stream().anyMatch(x -> x.contains("removed it at full resolution 960x720")), detail.warnings().toString());
+        assertTrue(detail.warnings().stream().noneMatch(x -> x.contains("not applied")), detail.warnings().toString());
+        // the whole photo's one blur at full resolution, for comparison
+        GenerationResult one = new ClassicalEngine().generate(new GenerationRequest(blurred, FramePlans.present(frames), 0,
+                working.withMaxDetailPixels(Long.MAX_VALUE).withKernel(detail.kernel().orElseThrow())), ProgressListener.NONE, CancellationToken.none());
+        assertTrue(one.warnings().stream().anyMatch(x -> x.contains("removed it at full resolution 960x720")), one.warnings().toString());
+        // each half, away from the seam: blended at full resolution, closer to the true frames than one blur there (the
+        // whole photo's blur, a mix of the two, fits the right half's better: +0.5 dB there, +2.7 dB on the left)
+        double gains = 0;
+        for (int side = 0; side < 2; side++) {
+            int x0 = side == 0 ? 40 : w / 2 + 100, x1 = side == 0 ? w / 2 - 100 : w - 40;
+            double s = psnr(small, truth, w, h, x0, x1), d = psnr(detail, truth, w, h, x0, x1), o = psnr(one, truth, w, h, x0, x1);
+            System.out.printf("%s half: blended at the working size %.2f dB, at full resolution %.2f dB; one blur at full resolution %.2f dB%n",
+                    side == 0 ? "left" : "right", s, d, o);
+            assertTrue(d > o + 0.25, side + ": blended " + d + " dB, one blur " + o + " dB");
+            gains += d - o;
+        }
+        assertTrue(gains > 2, "blending gained " + gains + " dB over both halves");
+        // frames that tile the exposure still average back to the photo
+        float[] mean = new float[w * h];
+        for (LinearImage f : detail.frames()) {
+            float[] p = f.plane(0);
+            for (int i = 0; i < mean.length; i++) mean[i] += p[i] / frames;
+        }
+        float[] input = blurred.plane(0);
+        double worst = 0;
+        for (int i = 0; i < mean.length; i++) worst = Math.max(worst, Math.abs(mean[i] - input[i]));
+        assertTrue(worst < 1e-4, "mean of the frames differs from the photo by " + worst);
+    }
+
+    /** The piece [first, first + length) of a {@code stroke} px line along x (or y) through the centre of a ks x ks kernel. */
+    private static float[] stroke(boolean alongX, int first, int length, int stroke, int ks) {
+        float[] k = new float[ks * ks];
+        int c = ks / 2;
+        for (int i = 0; i < length; i++) {
+            int p = c - stroke / 2 + first + i;
+            k[alongX ? c * ks + p : p * ks + c] = 1f / length;
+        }
+        return k;
+    }
+
+    private static float[] joined(float[] left, float[] right, int w, int h) {
+        float[] out = right.clone();
+        for (int y = 0; y < h; y++) System.arraycopy(left, y * w, out, y * w, w / 2);
+        return out;
+    }
+
+    /** PSNR (peak 1) against the truth over columns [x0, x1), rows 40 px clear of the borders, the better time order. */
+    private static double psnr(GenerationResult r, float[][] truth, int w, int h, int x0, int x1) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (boolean reversed : new boolean[] {false, true}) {
+            double sse = 0;
+            long n = 0;
+            for (int f = 0; f < truth.length; f++) {
+                float[] got = r.frames().get(f).plane(0), want = truth[reversed ? truth.length - 1 - f : f];
+                for (int y = 40; y < h - 40; y++) {
+                    for (int x = x0; x < x1; x++) {
+                        double d = got[y * w + x] - want[y * w + x];
+                        sse += d * d;
+                        n++;
+                    }
+                }
+            }
+            best = Math.max(best, 10 * Math.log10(n / sse));
+        }
+        return best;
     }
 
     @Test
