@@ -602,11 +602,11 @@ public final class InspectView extends BorderPane {
         Image photo = session.photoImageProperty().get();
         if (run == null || photo == null || run.trajectory().isEmpty()) return;
         g.setLineCap(javafx.scene.shape.StrokeLineCap.ROUND);
-        if (!run.partPaths().isEmpty()) {
+        if (!run.partBlurs().isEmpty()) {
             for (BlurPart part : run.unevenParts()) {
-                if (part.group() >= run.partPaths().size()) continue;
+                if (part.group() >= run.partBlurs().size()) continue;
                 double px = part.x() + part.width() / 2.0, py = part.y() + part.height() / 2.0;
-                paintPath(g, t, run.partPaths().get(part.group()), px, py);
+                paintPath(g, t, run.partBlurs().get(part.group()).path(), px, py);
                 ImagePane.label(g, BlurPart.blurName(part.group()), t.viewX(px) + 8, t.viewY(py) + 8);
             }
         } else {
@@ -649,6 +649,6 @@ public final class InspectView extends BorderPane {
         g.setLineWidth(1);
         g.strokeRect(x - 2, y - 2, side + 4, side + 4);
         ImagePane.label(g, "Kernel " + Math.round(kernel.size() / kernel.scale()) + " px", x, y + side + 6); // in photo pixels
-        if (!run.partPaths().isEmpty()) ImagePane.label(g, "whole photo", x, y + side + 28); // the parts' own paths are drawn on them
+        if (!run.partBlurs().isEmpty()) ImagePane.label(g, "whole photo", x, y + side + 28); // the parts' own paths are drawn on them
     }
 }

@@ -12,6 +12,7 @@ import org.tempora.engine.Engine;
 import org.tempora.engine.EngineException;
 import org.tempora.engine.GenerationRequest;
 import org.tempora.engine.GenerationResult;
+import org.tempora.engine.PartBlur;
 import org.tempora.engine.Trajectory;
 import org.tempora.engine.ProgressListener;
 import org.tempora.image.LinearImage;
@@ -32,7 +33,7 @@ public final class RunCapture {
     private volatile GenerationRequest request;
     private volatile List<String> warnings = List.of();
     private volatile List<BlurPart> unevenParts = List.of();
-    private volatile List<Trajectory> partPaths = List.of();
+    private volatile List<PartBlur> partBlurs = List.of();
     private volatile Map<String, Long> timingsMs = Map.of();
     private volatile List<LinearImage> frames; // the engine's own, at full precision; may render on each read
 
@@ -56,8 +57,8 @@ public final class RunCapture {
     public List<String> warnings() { return warnings; }
     /** The parts of the photo the engine found blurred differently, once the run finished; empty when none. */
     public List<BlurPart> unevenParts() { return unevenParts; }
-    /** Where the parts were rendered each with its own blur, those blurs' paths by group; else empty. */
-    public List<Trajectory> partPaths() { return partPaths; }
+    /** Where the parts were rendered each with its own blur, those blurs (path and kernel) by group; else empty. */
+    public List<PartBlur> partBlurs() { return partBlurs; }
     /**
      * The engine's frames in linear light at full precision, once the run finished, for exports of photos deeper than
      * the window's 8-bit display pictures; the engine may render each on every read.
@@ -88,13 +89,13 @@ public final class RunCapture {
                 trajectory = r.trajectory();
                 warnings = r.warnings();
                 unevenParts = r.unevenParts();
-                partPaths = r.partPaths();
+                partBlurs = r.partBlurs();
                 timingsMs = r.timingsMs();
                 frames = r.frames();
                 RunCapture.this.engine = engine;
                 RunCapture.this.request = request;
                 return new GenerationResult(new Tee(r.frames()), r.plan(), r.kernel(), r.trajectory(), r.warnings(), r.timingsMs(), r.unevenParts(),
-                        r.partPaths());
+                        r.partBlurs());
             }
         };
     }

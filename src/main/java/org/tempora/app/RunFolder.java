@@ -88,12 +88,11 @@ public final class RunFolder implements AutoCloseable {
                 else PhotoWriter.writePng(linear(frame.apply(i), channels), dir.resolve(name), 8);
                 files.add(name);
             }
-            String kernelFile = "kernel.png";
-            if (run.kernel().isPresent()) PhotoWriter.writePng(KernelPicture.render(run.kernel().get(), 256), dir.resolve(kernelFile), 8);
             GenerationResult result = new GenerationResult(new Unread(count), plan, run.kernel(), run.trajectory(), run.warnings(), run.timingsMs(),
-                    run.unevenParts(), run.partPaths());
+                    run.unevenParts(), run.partBlurs());
+            KernelPicture.writeAll(result, dir);
             RunRecord.write(RunRecord.describe(Version.get(), engine.id(), engine.version(), photo, sha, request.seed(), options(engine, request, full != null),
-                    result, files, kernelFile), dir.resolve(StagedDirectory.MARKER));
+                    result, files), dir.resolve(StagedDirectory.MARKER));
             cancel.throwIfCancelled();
             reporter.progress(STAGE, count, count);
             RunFolder folder = new RunFolder(dir, FrameSet.open(dir));

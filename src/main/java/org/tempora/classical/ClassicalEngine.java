@@ -17,6 +17,7 @@ import org.tempora.engine.EngineException;
 import org.tempora.engine.EngineOptions;
 import org.tempora.engine.GenerationRequest;
 import org.tempora.engine.GenerationResult;
+import org.tempora.engine.PartBlur;
 import org.tempora.engine.ProgressListener;
 import org.tempora.engine.Trajectory;
 import org.tempora.image.LinearImage;
@@ -107,7 +108,7 @@ public final class ClassicalEngine implements Engine {
         long pathMs = ms(t2);
 
         List<BlurPart> unevenParts = List.of(), workingParts = List.of();
-        List<Trajectory> partPaths = new ArrayList<>();
+        List<PartBlur> partBlurs = new ArrayList<>();
         if (uneven != null) {
             unevenParts = BlurUniformityCheck.parts(uneven, w, h, photo.width(), photo.height());
             workingParts = BlurUniformityCheck.parts(uneven, w, h, w, h);
@@ -161,7 +162,7 @@ public final class ClassicalEngine implements Engine {
             pathWarnings.clear(); // the whole photo's path, a mix of the parts', is not what the frames show
             for (int g = 0; g < kernels.size(); g++) {
                 PartBlend.PartKernel k = kernels.get(g);
-                partPaths.add(k.timed().trajectory(span, scale, 129));
+                partBlurs.add(new PartBlur(k.timed().trajectory(span, scale, 129), new BlurKernel(k.size(), k.kernel().clone(), scale)));
                 double length = k.timed().trajectory(new Interval(-0.5, 0.5), scale, 65).length();
                 blurs.add(String.format(Locale.ROOT, "%s, a %.0f px path", BlurPart.blurName(g), length));
                 pathWarnings.addAll(pathWarnings(BlurPart.blurName(g) + "'s path", k.strength()));
@@ -206,7 +207,7 @@ public final class ClassicalEngine implements Engine {
         timings.put("total", ms(t0));
         BlurKernel blurKernel = estimate.toBlurKernel(scale);
         return new GenerationResult(frames, plan, Optional.of(blurKernel),
-                Optional.of(timed.trajectory(span, scale, 129)), warnings, timings, unevenParts, partPaths);
+                Optional.of(timed.trajectory(span, scale, 129)), warnings, timings, unevenParts, partBlurs);
     }
 
     /** A side of the finer pass: the photo's own at a detail scale of 1 or more, else scaled, never below the working side. */

@@ -50,7 +50,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Generates the frames of a blurred photo's exposure (and before/after it).",
-                "Writes DIR/frame_0000.png ..., DIR/kernel.png and DIR/tempora.json; the folder appears only when complete."})
+                "Writes DIR/frame_0000.png ..., DIR/kernel.png (and DIR/kernel_A.png ... for parts blurred differently) and DIR/tempora.json; "
+                + "the folder appears only when complete."})
 final class GenerateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -185,12 +186,9 @@ final class GenerateCommand implements Callable<Integer> {
             int bitDepth = photo.bitDepth() > 8 ? 16 : 8;
             List<String> files = writeFrames(result.frames(), 8L * photo.pixels().pixelCount() * photo.pixels().channels(), staged.path(), bitDepth,
                     i -> provenance.toXmp("image/png", i), cancel);
-            String kernelFile = "kernel.png";
-            if (result.kernel().isPresent()) {
-                PhotoWriter.writePng(KernelPicture.render(result.kernel().get(), 256), staged.path().resolve(kernelFile), 8);
-            }
+            KernelPicture.writeAll(result, staged.path());
             JsonObject record = RunRecord.describe(Version.get(), engine.id(), engine.version(), photo, photoSha,
-                    seed, opts, result, files, kernelFile);
+                    seed, opts, result, files);
             record.getAsJsonObject("timingsMs").addProperty("generateAndWrite", (System.nanoTime() - t0) / 1_000_000);
             RunRecord.write(record, staged.path().resolve(StagedDirectory.MARKER));
             if (exportFormat != ExportFormat.PNG) exportInto(staged.path(), exportFormat, photoPath, cancel);

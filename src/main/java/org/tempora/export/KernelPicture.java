@@ -1,12 +1,33 @@
 package org.tempora.export;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import org.tempora.engine.BlurKernel;
+import org.tempora.engine.BlurPart;
+import org.tempora.engine.GenerationResult;
 import org.tempora.image.LinearImage;
+import org.tempora.image.PhotoWriter;
 import org.tempora.image.Srgb;
 
 /** The blur kernel as a picture a person can see: peak scaled to white, enlarged with square pixels. */
 public final class KernelPicture {
     private KernelPicture() {}
+
+    /** The whole photo's kernel in an output folder. */
+    public static final String FILE = "kernel.png";
+    /** Side the pictures are enlarged to at least (their square blocks are undone when read back as a known kernel). */
+    static final int MIN_SIDE = 256;
+
+    /** The kernel picture of the blur of {@code group} ({@link BlurPart#blurName}): kernel_A.png, kernel_B.png, ... */
+    public static String partFile(int group) { return "kernel_" + BlurPart.blurName(group).substring("Blur ".length()) + ".png"; }
+
+    /** Writes the run's kernel pictures into {@code dir}: {@link #FILE} when it has a kernel, and one per part's own blur. */
+    public static void writeAll(GenerationResult result, Path dir) throws IOException {
+        if (result.kernel().isPresent()) PhotoWriter.writePng(render(result.kernel().get(), MIN_SIDE), dir.resolve(FILE), 8);
+        for (int g = 0; g < result.partBlurs().size(); g++) {
+            PhotoWriter.writePng(render(result.partBlurs().get(g).kernel(), MIN_SIDE), dir.resolve(partFile(g)), 8);
+        }
+    }
 
     /** Enlarges the kernel by an integer factor so that its side is at least {@code minSide} pixels. */
     public static LinearImage render(BlurKernel kernel, int minSide) {

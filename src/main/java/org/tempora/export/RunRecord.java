@@ -12,8 +12,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.tempora.engine.BlurKernel;
 import org.tempora.engine.BlurPart;
 import org.tempora.engine.GenerationResult;
+import org.tempora.engine.PartBlur;
 import org.tempora.engine.Trajectory;
 import org.tempora.image.Photo;
 import org.tempora.io.AtomicFiles;
@@ -28,8 +30,7 @@ public final class RunRecord {
     private RunRecord() {}
 
     public static JsonObject describe(String softwareVersion, String engineId, String engineVersion, Photo photo, String photoSha256,
-                                      long seed, Map<String, Object> options, GenerationResult result, List<String> frameFiles,
-                                      String kernelFile) {
+                                      long seed, Map<String, Object> options, GenerationResult result, List<String> frameFiles) {
         JsonObject root = new JsonObject();
         root.addProperty("format", "tempora-run/1");
         root.addProperty("software", "Tempora " + softwareVersion);
@@ -74,13 +75,7 @@ public final class RunRecord {
         }
         root.add("frames", frames);
 
-        result.kernel().ifPresent(k -> {
-            JsonObject kernel = new JsonObject();
-            kernel.addProperty("file", kernelFile);
-            kernel.addProperty("size", k.size());
-            kernel.addProperty("workingScale", k.scale());
-            root.add("kernel", kernel);
-        });
+        result.kernel().ifPresent(k -> root.add("kernel", kernelRecord(KernelPicture.FILE, k)));
         result.trajectory().ifPresent(t -> root.add("trajectory", pathRecord(t)));
         JsonObject timings = new JsonObject();
         result.timingsMs().forEach(timings::addProperty);
@@ -101,16 +96,27 @@ public final class RunRecord {
             }
             root.add("unevenBlurParts", parts);
         }
-        if (!result.partPaths().isEmpty()) {
+        if (!result.partBlurs().isEmpty()) {
             JsonArray paths = new JsonArray();
-            for (int g = 0; g < result.partPaths().size(); g++) {
-                JsonObject o = pathRecord(result.partPaths().get(g));
+            for (int g = 0; g < result.partBlurs().size(); g++) {
+                PartBlur blur = result.partBlurs().get(g);
+                JsonObject o = pathRecord(blur.path());
                 o.addProperty("blur", g); // the unevenBlurParts of this number were rendered with this path
+                o.add("kernel", kernelRecord(KernelPicture.partFile(g), blur.kernel()));
                 paths.add(o);
             }
             root.add("partPaths", paths);
         }
         return root;
+    }
+
+    /** A kernel picture's file, the kernel's side and its pixels per photo pixel. */
+    private static JsonObject kernelRecord(String file, BlurKernel k) {
+        JsonObject kernel = new JsonObject();
+        kernel.addProperty("file", file);
+        kernel.addProperty("size", k.size());
+        kernel.addProperty("workingScale", k.scale());
+        return kernel;
     }
 
     /** A camera path as its samples, {t, x, y} each, with the columns named. */

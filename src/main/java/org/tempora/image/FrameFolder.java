@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** A folder of frames (a generated output or a ground-truth video as images), in file-name order. */
@@ -14,8 +13,8 @@ public final class FrameFolder {
     private FrameFolder() {}
 
     private static final Pattern IMAGE = Pattern.compile(".*\\.(png|jpe?g|tiff?|bmp)$", Pattern.CASE_INSENSITIVE);
-    /** Files Tempora writes beside the frames, which are not frames. */
-    private static final List<String> NOT_FRAMES = List.of("kernel.png", "blurred.png");
+    /** Files Tempora writes beside the frames, which are not frames: kernel.png, the parts' kernel_A.png ..., blurred.png. */
+    private static final Pattern NOT_FRAMES = Pattern.compile("kernel(_[a-z])?\\.png|blurred\\.png", Pattern.CASE_INSENSITIVE);
 
     /** The frame files of {@code dir}, sorted by name (numbers compared as numbers). */
     public static List<Path> list(Path dir) throws UnreadablePhotoException {
@@ -25,7 +24,7 @@ public final class FrameFolder {
             for (Path p : s) {
                 String name = p.getFileName().toString();
                 if (Files.isRegularFile(p) && IMAGE.matcher(name).matches() && !name.startsWith(".")
-                        && !NOT_FRAMES.contains(name.toLowerCase(Locale.ROOT))) files.add(p);
+                        && !NOT_FRAMES.matcher(name).matches()) files.add(p);
             }
         } catch (IOException e) {
             throw new UnreadablePhotoException(dir + ": cannot list the folder (" + e.getMessage() + ")");

@@ -1,6 +1,7 @@
 package org.tempora.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -77,7 +78,8 @@ class ExportRunFolderTest {
             @Override public org.tempora.engine.GenerationResult generate(org.tempora.engine.GenerationRequest request,
                     org.tempora.engine.ProgressListener progress, org.tempora.engine.CancellationToken cancel) {
                 return new org.tempora.engine.GenerationResult(java.util.List.of(photo.pixels(), photo.pixels()), request.plan(),
-                        java.util.Optional.empty(), java.util.Optional.empty(), java.util.List.of(), java.util.Map.of(), parts);
+                        java.util.Optional.empty(), java.util.Optional.empty(), java.util.List.of(), java.util.Map.of(), parts,
+                        java.util.List.of(blur(0.5f), blur(1f / 3)));
             }
         };
         RunCapture run = new RunCapture(photo.pixels(), plan);
@@ -95,7 +97,23 @@ class ExportRunFolderTest {
             assertEquals(2, written.size());
             assertEquals(20, written.get(1).getAsJsonObject().get("x").getAsInt());
             assertEquals(1, written.get(1).getAsJsonObject().get("blur").getAsInt());
+            // each part's own kernel beside the frames, named in the record, and not taken for a frame
+            com.google.gson.JsonArray blurs = record.getAsJsonArray("partPaths");
+            assertEquals("kernel_B.png", blurs.get(1).getAsJsonObject().getAsJsonObject("kernel").get("file").getAsString());
+            assertTrue(java.nio.file.Files.isRegularFile(folder.dir().resolve("kernel_A.png")));
+            assertTrue(java.nio.file.Files.isRegularFile(folder.dir().resolve("kernel_B.png")));
+            assertEquals(2, org.tempora.image.FrameFolder.list(folder.dir()).size());
         }
+    }
+
+    /** A part's blur: a short stroke of {@code 1 / weight} pixels, standing still over the exposure. */
+    private static org.tempora.engine.PartBlur blur(float weight) {
+        int n = Math.round(1 / weight);
+        float[] k = new float[9];
+        for (int i = 0; i < n; i++) k[3 + i] = weight;
+        org.tempora.engine.Trajectory still = new org.tempora.engine.Trajectory(java.util.List.of(
+                new org.tempora.engine.Trajectory.Sample(-0.5, 0, 0, 1), new org.tempora.engine.Trajectory.Sample(0.5, 0, 0, 1)));
+        return new org.tempora.engine.PartBlur(still, new org.tempora.engine.BlurKernel(3, k, 1));
     }
 
     /** A reporter that drops progress: the folder is written on the test's thread. */

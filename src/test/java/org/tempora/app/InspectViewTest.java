@@ -211,7 +211,7 @@ class InspectViewTest {
         BlurPart left = parts.stream().filter(p -> p.x() == 0 && p.y() == 0).findFirst().orElseThrow();
         assertTrue(left.x() + left.width() <= session.photoProperty().get().width() / 2 + 1, "the top-left part stays in the left half: " + left);
         // each blur's own path reaches the window, for the blur trace to draw on its parts
-        assertEquals(parts.stream().map(BlurPart::group).distinct().count(), session.completedRunProperty().get().partPaths().size());
+        assertEquals(parts.stream().map(BlurPart::group).distinct().count(), session.completedRunProperty().get().partBlurs().size());
 
         robot.clickOn("#regionButton");
         assertEquals(parts, inspect(robot).unevenParts(), "the blur-region mode outlines the run's parts");

@@ -150,10 +150,10 @@ class PartBlendTest {
                 EngineOptions.defaults().withKernel(blended.kernel().orElseThrow())), ProgressListener.NONE, CancellationToken.none());
         assertTrue(whole.warnings().stream().noneMatch(w -> w.contains("its own blur")), whole.warnings().toString());
         // each group's own path comes with the result: Blur A (the left half) runs along x, Blur B along y
-        assertEquals(2, blended.partPaths().size());
-        assertTrue(extent(blended.partPaths().get(0), true) > 3 * extent(blended.partPaths().get(0), false), "Blur A");
-        assertTrue(extent(blended.partPaths().get(1), false) > 3 * extent(blended.partPaths().get(1), true), "Blur B");
-        assertEquals(List.of(), whole.partPaths());
+        assertEquals(2, blended.partBlurs().size());
+        assertTrue(extent(blended.partBlurs().get(0).path(), true) > 3 * extent(blended.partBlurs().get(0).path(), false), "Blur A");
+        assertTrue(extent(blended.partBlurs().get(1).path(), false) > 3 * extent(blended.partBlurs().get(1).path(), true), "Blur B");
+        assertEquals(List.of(), whole.partBlurs());
         // with a given kernel the parts are named only, as before
         assertTrue(whole.warnings().stream().anyMatch(w -> w.contains("the left half is blurred differently from the right half; result is approximate")),
                 whole.warnings().toString());

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tempora.engine.BlurKernel;
 import org.tempora.engine.BlurPart;
+import org.tempora.engine.PartBlur;
 import org.tempora.engine.GenerationResult;
 import org.tempora.engine.Trajectory;
 import org.tempora.image.LinearImage;
@@ -26,13 +28,13 @@ class RunRecordTest {
         return record(dir, parts, List.of());
     }
 
-    private static JsonObject record(Path dir, List<BlurPart> parts, List<Trajectory> partPaths) throws Exception {
+    private static JsonObject record(Path dir, List<BlurPart> parts, List<PartBlur> partBlurs) throws Exception {
         Path file = dir.resolve("photo.png");
         PhotoWriter.writePng(LinearImage.blank(8, 6, 1), file, 8);
         Photo photo = PhotoReader.read(file);
         GenerationResult result = new GenerationResult(List.of(LinearImage.blank(8, 6, 1)), FramePlans.present(1), Optional.empty(),
-                Optional.empty(), List.of(), Map.of(), parts, partPaths);
-        return RunRecord.describe("test", "classical", "1.0", photo, "00", 0, Map.of(), result, List.of("frame_0000.png"), null);
+                Optional.empty(), List.of(), Map.of(), parts, partBlurs);
+        return RunRecord.describe("test", "classical", "1.0", photo, "00", 0, Map.of(), result, List.of("frame_0000.png"));
     }
 
     @Test void unevenPartsAreListedWithTheNumberOfTheirBlur(@TempDir Path dir) throws Exception {
@@ -53,14 +55,20 @@ class RunRecordTest {
         assertFalse(record(dir, List.of()).has("partPaths"));
     }
 
-    @Test void partsRenderedWithTheirOwnBlurListTheirPaths(@TempDir Path dir) throws Exception {
+    @Test void partsRenderedWithTheirOwnBlurListTheirPathsAndKernels(@TempDir Path dir) throws Exception {
         Trajectory across = new Trajectory(List.of(new Trajectory.Sample(-0.5, -3, 0, 1), new Trajectory.Sample(0.5, 3, 0, 1)));
         Trajectory down = new Trajectory(List.of(new Trajectory.Sample(-0.5, 0, -2, 1), new Trajectory.Sample(0.5, 0, 2.25, 1)));
-        JsonArray paths = record(dir, List.of(new BlurPart(0, 0, 4, 6, 0), new BlurPart(4, 0, 4, 6, 1)), List.of(across, down))
-                .getAsJsonArray("partPaths");
+        BlurKernel three = new BlurKernel(3, new float[] {0, 0, 0, 1 / 3f, 1 / 3f, 1 / 3f, 0, 0, 0}, 1);
+        BlurKernel five = new BlurKernel(5, new float[25], 0.5);
+        JsonArray paths = record(dir, List.of(new BlurPart(0, 0, 4, 6, 0), new BlurPart(4, 0, 4, 6, 1)),
+                List.of(new PartBlur(across, three), new PartBlur(down, five))).getAsJsonArray("partPaths");
         assertEquals(2, paths.size());
         JsonObject second = paths.get(1).getAsJsonObject();
         assertEquals(1, second.get("blur").getAsInt());
+        assertEquals("kernel_B.png", second.getAsJsonObject("kernel").get("file").getAsString());
+        assertEquals(5, second.getAsJsonObject("kernel").get("size").getAsInt());
+        assertEquals(0.5, second.getAsJsonObject("kernel").get("workingScale").getAsDouble(), 0);
+        assertEquals("kernel_A.png", paths.get(0).getAsJsonObject().getAsJsonObject("kernel").get("file").getAsString());
         JsonArray end = second.getAsJsonArray("samples").get(1).getAsJsonArray();
         assertEquals(0.5, end.get(0).getAsDouble(), 0);
         assertEquals(0.0, end.get(1).getAsDouble(), 0);
