@@ -119,24 +119,19 @@ class PartBlendTest {
 
     /** A 15 px stroke along x (or y) cut into the FRAMES equal pieces frame i sees, as a 21 x 21 kernel each. */
     private static float[] piece(boolean alongX, int first, int length) {
-        float[] k = new float[21 * 21];
-        for (int i = 0; i < length; i++) {
-            int p = 10 - STROKE / 2 + first + i;
-            k[alongX ? 10 * 21 + p : p * 21 + 10] = 1f / length;
-        }
-        return k;
+        return stroke(alongX, first, length, STROKE, 21);
     }
 
     @Test
     void eachPartsFramesComeFromItsOwnBlur() throws Exception {
         float[] sharp = TestPlanes.devLuminance("hubble_deep_field.jpg", 200, 200, W, H);
-        float[] photo = join(FftConvolution.convolve(sharp, W, H, piece(true, 0, STROKE), 21),
-                FftConvolution.convolve(sharp, W, H, piece(false, 0, STROKE), 21));
+        float[] photo = joined(FftConvolution.convolve(sharp, W, H, piece(true, 0, STROKE), 21),
+                FftConvolution.convolve(sharp, W, H, piece(false, 0, STROKE), 21), W, H);
         float[][] truth = new float[FRAMES][];
         int len = STROKE / FRAMES;
         for (int f = 0; f < FRAMES; f++) {
-            truth[f] = join(FftConvolution.convolve(sharp, W, H, piece(true, f * len, len), 21),
-                    FftConvolution.convolve(sharp, W, H, piece(false, f * len, len), 21));
+            truth[f] = joined(FftConvolution.convolve(sharp, W, H, piece(true, f * len, len), 21),
+                    FftConvolution.convolve(sharp, W, H, piece(false, f * len, len), 21), W, H);
         }
         LinearImage blurred = new LinearImage(W, H, new float[][] {TestPlanes.addNoise(photo, 0.003, 4)});
         ClassicalEngine engine = new ClassicalEngine();
@@ -167,14 +162,17 @@ class PartBlendTest {
                 leftBlend, leftWhole, rightBlend, rightWhole);
         assertTrue(leftBlend > leftWhole + 1, "left: blended " + leftBlend + " dB, one blur " + leftWhole + " dB");
         assertTrue(rightBlend > rightWhole + 1, "right: blended " + rightBlend + " dB, one blur " + rightWhole + " dB");
+        assertAveragesBackToThePhoto(blended, blurred);
+    }
 
-        // frames that tile the exposure still average back to the photo
-        float[] mean = new float[W * H];
-        for (LinearImage f : blended.frames()) {
+    /** Frames that tile the exposure average back to the photo. */
+    private static void assertAveragesBackToThePhoto(GenerationResult r, LinearImage photo) {
+        float[] mean = new float[photo.pixelCount()];
+        for (LinearImage f : r.frames()) {
             float[] p = f.plane(0);
-            for (int i = 0; i < mean.length; i++) mean[i] += p[i] / FRAMES;
+            for (int i = 0; i < mean.length; i++) mean[i] += p[i] / r.frames().size();
         }
-        float[] input = blurred.plane(0);
+        float[] input = photo.plane(0);
         double worst = 0;
         for (int i = 0; i < mean.length; i++) worst = Math.max(worst, Math.abs(mean[i] - input[i]));
         assertTrue(worst < 1e-4, "mean of the frames differs from the photo by " + worst);
@@ -213,23 +211,14 @@ class PartBlendTest {
         double gains = 0;
         for (int side = 0; side < 2; side++) {
             int x0 = side == 0 ? 40 : w / 2 + 100, x1 = side == 0 ? w / 2 - 100 : w - 40;
-            double s = psnr(small, truth, w, h, x0, x1), d = psnr(detail, truth, w, h, x0, x1), o = psnr(one, truth, w, h, x0, x1);
+            double s = psnr(small, truth, w, h, x0, x1, 40), d = psnr(detail, truth, w, h, x0, x1, 40), o = psnr(one, truth, w, h, x0, x1, 40);
             System.out.printf("%s half: blended at the working size %.2f dB, at full resolution %.2f dB; one blur at full resolution %.2f dB%n",
                     side == 0 ? "left" : "right", s, d, o);
             assertTrue(d > o + 0.25, side + ": blended " + d + " dB, one blur " + o + " dB");
             gains += d - o;
         }
         assertTrue(gains > 2, "blending gained " + gains + " dB over both halves");
-        // frames that tile the exposure still average back to the photo
-        float[] mean = new float[w * h];
-        for (LinearImage f : detail.frames()) {
-            float[] p = f.plane(0);
-            for (int i = 0; i < mean.length; i++) mean[i] += p[i] / frames;
-        }
-        float[] input = blurred.plane(0);
-        double worst = 0;
-        for (int i = 0; i < mean.length; i++) worst = Math.max(worst, Math.abs(mean[i] - input[i]));
-        assertTrue(worst < 1e-4, "mean of the frames differs from the photo by " + worst);
+        assertAveragesBackToThePhoto(detail, blurred);
     }
 
     /** The piece [first, first + length) of a {@code stroke} px line along x (or y) through the centre of a ks x ks kernel. */
@@ -243,21 +232,22 @@ class PartBlendTest {
         return k;
     }
 
+    /** The left part of {@code left} and the right part of {@code right} (w x h), joined at the middle column. */
     private static float[] joined(float[] left, float[] right, int w, int h) {
         float[] out = right.clone();
         for (int y = 0; y < h; y++) System.arraycopy(left, y * w, out, y * w, w / 2);
         return out;
     }
 
-    /** PSNR (peak 1) against the truth over columns [x0, x1), rows 40 px clear of the borders, the better time order. */
-    private static double psnr(GenerationResult r, float[][] truth, int w, int h, int x0, int x1) {
+    /** PSNR (peak 1) of the frames against the truth over columns [x0, x1) and rows {@code border} px clear of the borders, the better time order. */
+    private static double psnr(GenerationResult r, float[][] truth, int w, int h, int x0, int x1, int border) {
         double best = Double.NEGATIVE_INFINITY;
         for (boolean reversed : new boolean[] {false, true}) {
             double sse = 0;
             long n = 0;
             for (int f = 0; f < truth.length; f++) {
                 float[] got = r.frames().get(f).plane(0), want = truth[reversed ? truth.length - 1 - f : f];
-                for (int y = 40; y < h - 40; y++) {
+                for (int y = border; y < h - border; y++) {
                     for (int x = x0; x < x1; x++) {
                         double d = got[y * w + x] - want[y * w + x];
                         sse += d * d;
@@ -298,31 +288,9 @@ class PartBlendTest {
         return hi - lo;
     }
 
-    /** The left part of {@code left} and the right part of {@code right}, joined at the middle column. */
-    private static float[] join(float[] left, float[] right) {
-        float[] out = right.clone();
-        for (int y = 0; y < H; y++) System.arraycopy(left, y * W, out, y * W, W / 2);
-        return out;
-    }
 
-    /** PSNR (peak 1) of the frames against the truth over columns [x0, x1) and rows clear of the borders, the better time order. */
+    /** {@link #psnr} of a {@link #W} x {@link #H} result, rows 30 px clear of the borders. */
     private static double bestPsnr(GenerationResult r, float[][] truth, int x0, int x1) {
-        double best = Double.NEGATIVE_INFINITY;
-        for (boolean reversed : new boolean[] {false, true}) {
-            double sse = 0;
-            long n = 0;
-            for (int f = 0; f < FRAMES; f++) {
-                float[] got = r.frames().get(f).plane(0), want = truth[reversed ? FRAMES - 1 - f : f];
-                for (int y = 30; y < H - 30; y++) {
-                    for (int x = x0; x < x1; x++) {
-                        double d = got[y * W + x] - want[y * W + x];
-                        sse += d * d;
-                        n++;
-                    }
-                }
-            }
-            best = Math.max(best, 10 * Math.log10(n / sse));
-        }
-        return best;
+        return psnr(r, truth, W, H, x0, x1, 30);
     }
 }
