@@ -239,7 +239,7 @@ public final class EnginePanel extends GridPane {
         Button known = new Button("Known kernel\u2026");
         known.setId("knownKernelButton");
         known.setTooltip(new Tooltip("Use a blur you know instead of estimating one: a greyscale picture whose pixel values are"
-                + " the weights, a .csv/.txt matrix, or the kernel.png of an earlier run (odd square side, photo pixels)"));
+                + " the weights, a .csv/.txt matrix, or the kernel.png (or a part's kernel_A.png ...) of an earlier run (odd square side, photo pixels)"));
         known.setOnAction(e -> chooseKnownKernel());
         known.setAccessibleText("Use a known blur kernel from a file");
         Button estimate = new Button("Estimate");

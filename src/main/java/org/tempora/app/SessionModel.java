@@ -156,7 +156,7 @@ public final class SessionModel implements AutoCloseable {
     public ReadOnlyObjectProperty<KnownKernel> knownKernelProperty() { return knownKernel.getReadOnlyProperty(); }
 
     /**
-     * Reads a known kernel (a greyscale picture of the weights, a .csv/.txt matrix or an earlier run's kernel.png) off
+     * Reads a known kernel (a greyscale picture of the weights, a .csv/.txt matrix or an earlier run's kernel.png or kernel_A.png ...) off
      * the FX thread; the next classical runs use it instead of a blur region or an estimate. On failure the reason
      * appears in {@link #errorProperty()} and the blur stays as it was.
      */

@@ -129,33 +129,42 @@ public final class ClassicalEngine implements Engine {
                     options.reverseTime(), timed, warnings, progress, cancel);
             timings.put("partKernels", ms(tp));
             PartBlend.PartKernel wholeKernel = new PartBlend.PartKernel(kernel, ks, timed, strength);
-            boolean strong = strength >= DETAIL_MIN_STRENGTH;
-            for (PartBlend.PartKernel k : kernels) strong &= k.strength() >= DETAIL_MIN_STRENGTH;
+            // the whole photo's kernel renders only cells no part covers; its path, a mix of the parts', may be tangled where theirs are not
+            boolean usesWhole = PartBlend.usesWhole(w, h, workingParts);
+            String weak = usesWhole && strength < DETAIL_MIN_STRENGTH ? "the whole photo's blur path" : null;
+            for (int g = 0; g < kernels.size(); g++) {
+                if (weak == null && kernels.get(g).strength() < DETAIL_MIN_STRENGTH) weak = BlurPart.blurName(g) + "'s path";
+            }
+            int maxKs = usesWhole ? ks : 0;
+            for (PartBlend.PartKernel k : kernels) maxKs = Math.max(maxKs, k.size());
             PartBlend blended;
-            if (detailAsked && !strong) warnings.add(DETAIL_SKIPPED);
-            if (detailAsked && strong) {
+            if (detailAsked && weak != null) warnings.add(detailSkipped(weak));
+            if (detailAsked && weak == null) {
                 rw = detailSize(photo.width(), w, detailScale);
                 rh = detailSize(photo.height(), h, detailScale);
                 LinearImage detail = rw == photo.width() && rh == photo.height() ? photo : Resampling.resize(photo, rw, rh);
-                // each blur's path drawn thin at the detail size, as for one blur; its canvas also sizes the seam and the crops
+                float[] tone = ResidualRenderer.toneOf(detail);
+                double factor = (double) rw / w;
+                // each blur's path drawn thin at the detail size, as for one blur; its canvas also sizes the crops
                 Map<PartBlend.PartKernel, DetailKernels> drawn = new IdentityHashMap<>();
                 List<PartBlend.PartKernel> drawnKernels = new ArrayList<>();
+                for (PartBlend.PartKernel k : kernels) drawnKernels.add(drawnKernel(k, factor, span, drawn));
+                PartBlend.PartKernel drawnWhole = usesWhole ? drawnKernel(wholeKernel, factor, span, drawn) : wholeKernel;
                 int context = 0;
-                for (PartBlend.PartKernel k : kernels) drawnKernels.add(drawnKernel(k, (double) rw / w, span, drawn));
-                PartBlend.PartKernel drawnWhole = drawnKernel(wholeKernel, (double) rw / w, span, drawn);
                 for (DetailKernels d : drawn.values()) context = Math.max(context, d.canvas());
-                blended = PartBlend.of(rw, rh, BlurUniformityCheck.parts(uneven, w, h, rw, rh), drawnKernels, drawnWhole, 2 * context,
-                        (box, k) -> new ResidualRenderer(detail.crop(box[0], box[1], box[2], box[3]), k.kernel(), k.size(), k.size(),
-                                drawn.get(k).partials(plan.intervals()), k.strength(), progress, cancel), cancel);
+                blended = PartBlend.of(rw, rh, BlurUniformityCheck.parts(uneven, w, h, rw, rh), drawnKernels, drawnWhole, maxKs * factor,
+                        2 * context, (box, k) -> new ResidualRenderer(detail.crop(box[0], box[1], box[2], box[3]), tone, k.kernel(), k.size(),
+                                k.size(), drawn.get(k).partials(plan.intervals()), k.strength(), progress, cancel), cancel);
                 warnings.add(detailWarning(w, h, rw, rh, photo));
             } else {
                 LinearImage working = work;
+                float[] tone = ResidualRenderer.toneOf(work);
                 // a group's crop reaches two frame-kernel canvases past its weights: one for the frames' kernels, one for the deconvolution's border
                 int context = timed.canvasSize(span);
                 for (PartBlend.PartKernel k : kernels) context = Math.max(context, k.timed().canvasSize(span));
-                blended = PartBlend.of(w, h, workingParts, kernels, wholeKernel, 2 * context,
-                        (box, k) -> new ResidualRenderer(working.crop(box[0], box[1], box[2], box[3]), k.kernel(), k.size(), k.timed(),
-                                k.strength(), plan, progress, cancel), cancel);
+                blended = PartBlend.of(w, h, workingParts, kernels, wholeKernel, maxKs, 2 * context,
+                        (box, k) -> new ResidualRenderer(working.crop(box[0], box[1], box[2], box[3]), tone, k.kernel(), k.size(),
+                                k.timed().canvasSize(span), ResidualRenderer.partials(k.timed(), plan), k.strength(), progress, cancel), cancel);
             }
             renderer = blended;
             List<String> blurs = new ArrayList<>();
@@ -177,7 +186,7 @@ public final class ClassicalEngine implements Engine {
                     strength, progress, cancel);
             warnings.add(detailWarning(w, h, rw, rh, photo));
         } else {
-            if (detailAsked) warnings.add(DETAIL_SKIPPED);
+            if (detailAsked) warnings.add(detailSkipped("the blur path"));
             renderer = new ResidualRenderer(work, kernel, ks, timed, strength, plan, progress, cancel);
         }
         if (rw == w && scale < 1) {
@@ -313,7 +322,11 @@ public final class ClassicalEngine implements Engine {
     static final double MIN_DETAIL_GAIN = 1.2;
     /** Below this motion strength the path is too doubtful to be drawn as a thin line and deconvolved with. */
     static final double DETAIL_MIN_STRENGTH = 0.5;
-    static final String DETAIL_SKIPPED = "the finer pass for detail was not run: the blur path is too tangled or uncertain to draw thin at a finer size";
+
+    /** Why a finer pass asked for was not run: {@code path} (the blur path, or a part's) is too doubtful to draw thin. */
+    static String detailSkipped(String path) {
+        return "the finer pass for detail was not run: " + path + " is too tangled or uncertain to draw thin at a finer size";
+    }
 
     /** Smallest region side, in working pixels, that the estimator gets a kernel from (a 15 px blur needs 3 x 15 + margins). */
     static final int MIN_REGION_SIDE = 48;

@@ -96,7 +96,7 @@ public final class KernelErrorRatio {
         for (int sy = 0; sy < SHIFT_STEPS; sy++) {
             for (int sx = 0; sx < SHIFT_STEPS; sx++) {
                 float fx = sx / (float) SHIFT_STEPS, fy = sy / (float) SHIFT_STEPS;
-                // x sampled at p + (fx, fy); the last row and column are read only unshifted (weight 0 beyond them)
+                // x sampled at p + (fx, fy); beyond the last row and column the edge is repeated, never read at a fractional shift
                 for (int y = 0; y < h; y++) {
                     int down = y < h - 1 ? w : 0;
                     for (int c = 0; c < w; c++) {

@@ -1,6 +1,6 @@
 package org.tempora.classical;
 
-import com.google.gson.JsonElement;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
@@ -19,8 +19,8 @@ import org.tempora.engine.BlurKernel;
  * Reads a blur kernel the user knows (from a blur-trace tool, a star trail, or an earlier run) so the engine can skip
  * estimation. Accepted: a greyscale picture (PNG, TIFF, ...) whose stored pixel values are the weights, a text or CSV
  * matrix of numbers (one row per line; commas, semicolons or spaces between; lines starting with # ignored), or the
- * {@code kernel.png} Tempora writes, whose square blocks are undone (and whose working scale is read from the
- * {@code tempora.json} beside it). The weights are normalised to sum 1; the centre pixel is where the
+ * {@code kernel.png} (or a part's {@code kernel_A.png} ...) Tempora writes, whose square blocks are undone (and whose
+ * working scale is read from the {@code tempora.json} beside it). The weights are normalised to sum 1; the centre pixel is where the
  * photo stays put, so the path's centre of mass is moved onto it.
  */
 public final class KernelFile {
@@ -169,8 +169,15 @@ public final class KernelFile {
         Path record = picture.resolveSibling("tempora.json");
         if (!Files.isRegularFile(record)) return 1;
         try {
-            JsonElement root = JsonParser.parseString(Files.readString(record, StandardCharsets.UTF_8));
-            JsonObject kernel = root.getAsJsonObject().getAsJsonObject("kernel");
+            JsonObject root = JsonParser.parseString(Files.readString(record, StandardCharsets.UTF_8)).getAsJsonObject();
+            // the record entry naming this picture: a part's own blur (partPaths) or the whole photo's
+            JsonObject kernel = root.getAsJsonObject("kernel");
+            JsonArray parts = root.getAsJsonArray("partPaths");
+            String name = picture.getFileName().toString();
+            for (int i = 0; parts != null && i < parts.size(); i++) {
+                JsonObject k = parts.get(i).getAsJsonObject().getAsJsonObject("kernel");
+                if (k != null && k.has("file") && name.equals(k.get("file").getAsString())) kernel = k;
+            }
             if (kernel == null || !kernel.has("workingScale")) return 1;
             double s = kernel.get("workingScale").getAsDouble();
             return s > 0 && s <= 1 ? s : 1;

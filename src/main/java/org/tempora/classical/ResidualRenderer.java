@@ -37,12 +37,7 @@ final class ResidualRenderer implements FrameResiduals {
      */
     ResidualRenderer(LinearImage work, float[] kernel, int ks, TimedKernel timed, double strength, FramePlan plan,
                      ProgressListener progress, CancellationToken cancel) throws CancelledException {
-        this(work, kernel, ks, timed.canvasSize(plan.span()), timed, plan, strength, progress, cancel);
-    }
-
-    private ResidualRenderer(LinearImage work, float[] kernel, int ks, int canvas, TimedKernel timed, FramePlan plan, double strength,
-                             ProgressListener progress, CancellationToken cancel) throws CancelledException {
-        this(work, kernel, ks, canvas, partials(timed, plan, canvas), strength, progress, cancel);
+        this(work, toneOf(work), kernel, ks, timed.canvasSize(plan.span()), partials(timed, plan), strength, progress, cancel);
     }
 
     /**
@@ -51,6 +46,16 @@ final class ResidualRenderer implements FrameResiduals {
      */
     ResidualRenderer(LinearImage work, float[] kernel, int ks, int canvas, List<float[]> partial, double strength,
                      ProgressListener progress, CancellationToken cancel) throws CancelledException {
+        this(work, toneOf(work), kernel, ks, canvas, partial, strength, progress, cancel);
+    }
+
+    /**
+     * As {@link #ResidualRenderer(LinearImage, float[], int, int, List, double, ProgressListener, CancellationToken)} with
+     * {@code tone} decided by the caller ({@link #toneOf}): a crop of a picture takes the whole picture's, so that its
+     * parts are not deconvolved one as toned monochrome and the other per channel.
+     */
+    ResidualRenderer(LinearImage work, float[] tone, float[] kernel, int ks, int canvas, List<float[]> partial, double strength,
+                     ProgressListener progress, CancellationToken cancel) throws CancelledException {
         this.width = work.width();
         this.height = work.height();
         this.strength = strength;
@@ -58,8 +63,8 @@ final class ResidualRenderer implements FrameResiduals {
         float[] full = KernelOps.resizeCanvas(kernel, ks, canvas);
         this.partial = List.copyOf(partial);
         this.outputChannels = work.channels();
-        float[] luminance = work.channels() == 1 ? null : work.luminance();
-        this.tone = luminance == null ? null : MonochromeTone.gains(work, luminance).orElse(null);
+        float[] luminance = tone == null ? null : work.luminance();
+        this.tone = tone;
         float[][] planes = tone != null ? new float[][] {luminance} : new float[work.channels()][];
         if (tone == null) for (int c = 0; c < planes.length; c++) planes[c] = work.plane(c);
         int channels = planes.length;
@@ -82,7 +87,14 @@ final class ResidualRenderer implements FrameResiduals {
         progress.progress("deconvolving", channels, channels);
     }
 
-    private static List<float[]> partials(TimedKernel timed, FramePlan plan, int canvas) {
+    /** Each channel's share of the luminance of a toned monochrome picture ({@link MonochromeTone}); null for colour or grey. */
+    static float[] toneOf(LinearImage picture) {
+        return picture.channels() == 1 ? null : MonochromeTone.gains(picture, picture.luminance()).orElse(null);
+    }
+
+    /** The kernels of the plan's intervals along {@code timed}, on its canvas for the plan's span. */
+    static List<float[]> partials(TimedKernel timed, FramePlan plan) {
+        int canvas = timed.canvasSize(plan.span());
         List<float[]> out = new ArrayList<>(plan.size());
         for (Interval iv : plan.intervals()) out.add(timed.partialKernel(iv, canvas));
         return out;

@@ -43,8 +43,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = {"Measures the classical engine's quality and speed, or with --model the diffusion engine's speed.",
-                "Bidirectional PSNR, blur consistency and time per photo, on synthetic camera shake over sharp images (default: ../shared/dev-images) or on a dataset of",
-                "real blurred photos with ground-truth frames (--dataset). Present mode; prints a table."})
+                "Bidirectional PSNR, blur consistency and time per photo, on synthetic camera shake over sharp images (default: "
+                + "../shared/dev-images) or on a dataset of real blurred photos with ground-truth frames (--dataset). Present "
+                + "mode; prints a table."})
 final class BenchmarkCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -324,7 +325,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         return items;
     }
 
-    /** The item's blurred photo: blurred.* if present, else its only image that is not a kernel picture. */
+    /** The item's blurred photo: blurred.* if present, else its only image that is not a kernel picture (kernel.png, kernel_A.png ...). */
     static Path blurredPhotoIn(Path dir) throws IOException {
         List<Path> candidates = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
@@ -332,7 +333,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 String name = p.getFileName().toString();
                 if (!Files.isRegularFile(p) || !SHARP.matcher(name).matches() || name.startsWith(".")) continue;
                 if (name.toLowerCase(Locale.ROOT).startsWith("blurred.")) return p;
-                if (!name.equalsIgnoreCase("kernel.png")) candidates.add(p);
+                if (!FrameFolder.isNotFrame(name)) candidates.add(p);
             }
         }
         if (candidates.size() > 1) {

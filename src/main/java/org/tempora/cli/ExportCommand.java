@@ -22,8 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Exports the frames of a 'tempora generate' output as a video (MP4, animated GIF) or an image sequence",
-                "(PNG 8/16-bit, TIFF 16-bit), with provenance: XMP in PNG, TIFF and MP4, and a JSON sidecar always.",
+        description = {"Exports the frames of a 'tempora generate' output as a video (MP4, animated GIF) or an image sequence (PNG 8/16-bit, TIFF 16-bit), with provenance: XMP in PNG, TIFF and MP4, and a JSON sidecar always.",
                 "Nothing appears under the target name until it is complete; existing files are kept unless --force."})
 final class ExportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

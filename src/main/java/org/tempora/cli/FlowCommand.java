@@ -45,8 +45,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "flow", mixinStandardHelpOptions = true,
         description = {"Measures the motion between frames: dense optical flow (DIS) at the frames' resolution.",
-                "Writes DIR/flow_I_J.flo for every pair (Middlebury format: pixels of displacement, x right, y down, from frame I to J),",
-                "the chosen views as PNG, and DIR/tempora.json; the folder appears only when complete."})
+                "Writes DIR/flow_I_J.flo for every pair (Middlebury format: pixels of displacement, x right, y down, from frame "
+                + "I to J), the chosen views as PNG, and DIR/tempora.json; the folder appears only when complete."})
 final class FlowCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -97,7 +97,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--kernel", paramLabel = "FILE",
             description = "A known blur kernel instead of estimating one: a greyscale picture whose pixel values are the weights, "
-            + "a .csv/.txt matrix, or a kernel.png from an earlier run. Odd square side, in photo pixels.")
+            + "a .csv/.txt matrix, or a kernel.png (or a part's kernel_A.png ...) from an earlier run. Odd square side, in photo pixels.")
     Path knownKernel;
 
     @Option(names = "--region", paramLabel = "X,Y,W,H",

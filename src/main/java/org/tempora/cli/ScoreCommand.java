@@ -31,9 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = {"Scores generated frames against ground truth with the paper's metrics.",
-                "Bidirectional PSNR (Eq. 6, direction chosen per pixel), bidirectional patch SSIM (40x40),",
-                "and, with --photo, blur consistency (the photo against the mean of the frames inside its exposure,",
-                "known from the tempora.json of a Tempora output; otherwise all frames).",
+                "Bidirectional PSNR (Eq. 6, direction chosen per pixel), bidirectional patch SSIM (40x40), and, with --photo, "
+                + "blur consistency (the photo against the mean of the frames inside its exposure, known from the tempora.json of "
+                + "a Tempora output; otherwise all frames).",
                 "With --flow and --flow-reference instead: the mean end-point error between two Middlebury .flo files."})
 final class ScoreCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

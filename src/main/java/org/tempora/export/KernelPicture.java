@@ -15,8 +15,8 @@ public final class KernelPicture {
 
     /** The whole photo's kernel in an output folder. */
     public static final String FILE = "kernel.png";
-    /** Side the pictures are enlarged to at least (their square blocks are undone when read back as a known kernel). */
-    static final int MIN_SIDE = 256;
+    /** Side the pictures are enlarged to at least (their square blocks are undone when read back as a known kernel: KernelFile). */
+    public static final int MIN_SIDE = 256;
 
     /** The kernel picture of the blur of {@code group} ({@link BlurPart#blurName}): kernel_A.png, kernel_B.png, ... */
     public static String partFile(int group) { return "kernel_" + BlurPart.blurName(group).substring("Blur ".length()) + ".png"; }

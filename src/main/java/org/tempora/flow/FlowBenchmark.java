@@ -99,5 +99,4 @@ public final class FlowBenchmark {
         Arrays.sort(t);
         return String.format(Locale.ROOT, "median %7.1f ms (fastest %7.1f ms)", t[runs / 2] / 1e6, t[0] / 1e6);
     }
-
 }

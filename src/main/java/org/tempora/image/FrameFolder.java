@@ -16,6 +16,9 @@ public final class FrameFolder {
     /** Files Tempora writes beside the frames, which are not frames: kernel.png, the parts' kernel_A.png ..., blurred.png. */
     private static final Pattern NOT_FRAMES = Pattern.compile("kernel(_[a-z])?\\.png|blurred\\.png", Pattern.CASE_INSENSITIVE);
 
+    /** Whether {@code name} is a file Tempora writes beside frames (a kernel picture, blurred.png) rather than a frame. */
+    public static boolean isNotFrame(String name) { return NOT_FRAMES.matcher(name).matches(); }
+
     /** The frame files of {@code dir}, sorted by name (numbers compared as numbers). */
     public static List<Path> list(Path dir) throws UnreadablePhotoException {
         if (!Files.isDirectory(dir)) throw new UnreadablePhotoException(dir + ": not a folder of frames");
@@ -24,7 +27,7 @@ public final class FrameFolder {
             for (Path p : s) {
                 String name = p.getFileName().toString();
                 if (Files.isRegularFile(p) && IMAGE.matcher(name).matches() && !name.startsWith(".")
-                        && !NOT_FRAMES.matcher(name).matches()) files.add(p);
+                        && !isNotFrame(name)) files.add(p);
             }
         } catch (IOException e) {
             throw new UnreadablePhotoException(dir + ": cannot list the folder (" + e.getMessage() + ")");

@@ -44,7 +44,6 @@ class MotionFlowsTest {
         return new MotionFlows(grey, grey.get(0), factor, new DisFlow(DisFlow.Preset.MEDIUM));
     }
 
-
     /** Mean (u, v) away from the border, where the flow is matched rather than extrapolated. */
     private static double[] interiorMean(FlowField f) {
         double su = 0, sv = 0;

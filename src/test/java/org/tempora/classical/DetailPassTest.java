@@ -69,9 +69,9 @@ class DetailPassTest {
         LinearImage photo = DevImages.crop("coffee.png", 0, 0, 600, 400);
         EngineOptions quarter = new EngineOptions(false, 0, photo.pixelCount() / 4).withKernel(new BlurKernel(size, ring, 1));
         GenerationResult skipped = run(photo, quarter.withMaxDetailPixels(Long.MAX_VALUE)), none = run(photo, quarter);
-        assertTrue(skipped.warnings().contains(ClassicalEngine.DETAIL_SKIPPED), skipped.warnings().toString());
+        assertTrue(skipped.warnings().contains(ClassicalEngine.detailSkipped("the blur path")), skipped.warnings().toString());
         assertTrue(skipped.warnings().stream().anyMatch(w -> w.startsWith("worked at reduced resolution 300x200")), skipped.warnings().toString());
-        assertFalse(none.warnings().contains(ClassicalEngine.DETAIL_SKIPPED), "no finer pass asked, none skipped");
+        assertFalse(none.warnings().contains(ClassicalEngine.detailSkipped("the blur path")), "no finer pass asked, none skipped");
     }
 
     @Test

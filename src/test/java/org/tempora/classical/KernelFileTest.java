@@ -73,6 +73,18 @@ class KernelFileTest {
     }
 
     @Test
+    void aPartsKernelPictureTakesItsOwnEntrysWorkingScale() throws Exception {
+        BlurKernel original = new BlurKernel(5, TestPlanes.normalise(TestPlanes.lineKernel(5, 3, 0)), 0.25);
+        PhotoWriter.writePng(KernelPicture.render(original, 256), tmp.resolve("kernel_B.png"), 8);
+        PhotoWriter.writePng(KernelPicture.render(original, 256), tmp.resolve("kernel.png"), 8);
+        Files.writeString(tmp.resolve("tempora.json"), "{\"kernel\": {\"file\": \"kernel.png\", \"size\": 5, \"workingScale\": 0.5},"
+                + " \"partPaths\": [{\"blur\": 0, \"kernel\": {\"file\": \"kernel_A.png\", \"size\": 5, \"workingScale\": 0.75}},"
+                + " {\"blur\": 1, \"kernel\": {\"file\": \"kernel_B.png\", \"size\": 5, \"workingScale\": 0.25}}]}");
+        assertEquals(0.25, KernelFile.read(tmp.resolve("kernel_B.png")).scale(), 1e-12);
+        assertEquals(0.5, KernelFile.read(tmp.resolve("kernel.png")).scale(), 1e-12);
+    }
+
+    @Test
     void refusesUnusableKernelsWithOneLine() throws Exception {
         assertRefused("zero.csv", "0 0 0\n0 0 0\n0 0 0\n", "all zero");
         assertRefused("wide.csv", "0 1 0\n0 1 0\n", "square");

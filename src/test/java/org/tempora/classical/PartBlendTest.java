@@ -26,27 +26,34 @@ class PartBlendTest {
     @Test
     void weightsSumToOneAndFollowTheSmoothstep() {
         double seam = 20;
-        float[][] cells = PartBlend.cellWeights(200, 100, QUARTERS, seam);
-        for (int i = 0; i < 200 * 100; i++) {
-            double sum = 0;
-            for (float[] c : cells) sum += c[i];
-            assertEquals(1.0, sum, 1e-6);
+        PartBlend.CellWeights cells = PartBlend.CellWeights.of(200, 100, QUARTERS, seam);
+        for (int y = 0; y < 100; y++) {
+            for (int x = 0; x < 200; x++) {
+                double sum = 0;
+                for (int cell = 0; cell < 4; cell++) sum += cells.weight(cell, x, y);
+                assertEquals(1.0, sum, 1e-6);
+            }
         }
         // far from both seams a pixel belongs to its own cell alone
-        assertEquals(1.0, cells[0][10 * 200 + 10], 0);
-        assertEquals(1.0, cells[3][90 * 200 + 190], 0);
+        assertEquals(1.0, cells.weight(0, 10, 10), 0);
+        assertEquals(1.0, cells.weight(3, 190, 90), 0);
         // across the vertical seam, at row 10 (top weight 1): 1 - smoothstep(t), t = (x + 0.5 - 90) / 20
         for (int x = 80; x < 120; x++) {
             double t = Math.max(0, Math.min(1, (x + 0.5 - 90) / seam));
-            assertEquals(1 - t * t * (3 - 2 * t), cells[0][10 * 200 + x], 1e-6, "x " + x);
+            assertEquals(1 - t * t * (3 - 2 * t), cells.weight(0, x, 10), 1e-6, "x " + x);
         }
+        // the summed weight of cells along a row, as the blend reads it: top-left and bottom-left at column 85 ..
+        float[] row = new float[40];
+        cells.row(new int[] {0, 2}, 55, 85, row);
+        for (int x = 0; x < 40; x++) assertEquals(cells.weight(0, 85 + x, 55) + cells.weight(2, 85 + x, 55), row[x], 1e-6);
         // halves: one row of cells only, and the other row's cells absent
-        float[][] halves = PartBlend.cellWeights(200, 100, List.of(new BlurPart(0, 0, 100, 100, 0), new BlurPart(100, 0, 100, 100, 1)), seam);
-        assertNotNull(halves[0]);
-        assertNotNull(halves[1]);
-        assertNull(halves[2]);
-        assertNull(halves[3]);
-        assertEquals(1.0, halves[0][99 * 200 + 5], 0);
+        PartBlend.CellWeights halves = PartBlend.CellWeights.of(200, 100, List.of(new BlurPart(0, 0, 100, 100, 0), new BlurPart(100, 0, 100, 100, 1)), seam);
+        assertTrue(halves.has(0) && halves.has(1));
+        assertFalse(halves.has(2) || halves.has(3));
+        assertEquals(1.0, halves.weight(0, 5, 99), 0);
+        assertFalse(PartBlend.usesWhole(200, 100, QUARTERS));
+        // a quarter with too little texture to judge is left to the whole photo's blur
+        assertTrue(PartBlend.usesWhole(200, 100, List.of(new BlurPart(0, 0, 100, 50, 0), new BlurPart(0, 50, 100, 50, 1))));
     }
 
     @Test
@@ -56,7 +63,7 @@ class PartBlendTest {
         PartBlend.PartKernel a = new PartBlend.PartKernel(new float[] {1}, 1, null, 1), b = new PartBlend.PartKernel(new float[] {1}, 1, null, 1);
         List<int[]> boxes = new java.util.ArrayList<>();
         // each group's "residual" is a picture of where its pixels are: 1000 y + x + 0.5 for A, the negative for B
-        PartBlend blend = PartBlend.of(w, h, halves, List.of(a, b), a, context, (box, k) -> {
+        PartBlend blend = PartBlend.of(w, h, halves, List.of(a, b), a, 1, context, (box, k) -> {
             boxes.add(box);
             float sign = boxes.size() == 1 ? 1 : -1;
             return index -> {
@@ -70,13 +77,12 @@ class PartBlendTest {
         assertEquals(12.5, seam, 0);
         assertArrayEquals(new int[] {0, 0, 106 + context, h}, boxes.get(0));
         assertArrayEquals(new int[] {94 - context, 0, w - 94 + context, h}, boxes.get(1));
-        float[][] cells = PartBlend.cellWeights(w, h, halves, seam);
+        PartBlend.CellWeights cells = PartBlend.CellWeights.of(w, h, halves, seam);
         float[] got = blend.residual(0)[0];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                int i = y * w + x;
                 float where = 1000f * y + x + 0.5f;
-                assertEquals(cells[0][i] * where - cells[1][i] * where, got[i], 1e-3 * where, "at " + x + "," + y);
+                assertEquals((cells.weight(0, x, y) - cells.weight(1, x, y)) * where, got[y * w + x], 0.05, "at " + x + "," + y);
             }
         }
     }
@@ -201,7 +207,15 @@ class PartBlendTest {
             assertTrue(r.warnings().stream().anyMatch(x -> x.contains("each part's frames were rendered with its own blur")), r.warnings().toString());
         }
         assertTrue(detail.warnings().stream().anyMatch(x -> x.contains("removed it at full resolution 960x720")), detail.warnings().toString());
-        assertTrue(detail.warnings().stream().noneMatch(x -> x.contains("not applied")), detail.warnings().toString());
+        assertTrue(detail.warnings().stream().noneMatch(x -> x.startsWith("worked at reduced resolution") || x.startsWith("the finer pass")),
+                detail.warnings().toString());
+        // a finer pass between the two sizes blends there, and every run states the seam in photo pixels alike
+        GenerationResult between = new ClassicalEngine().generate(new GenerationRequest(blurred, FramePlans.present(frames), 0,
+                working.withMaxDetailPixels(720L * 540)), ProgressListener.NONE, CancellationToken.none());
+        assertTrue(between.warnings().stream().anyMatch(x -> x.contains("removed it at 720x540")), between.warnings().toString());
+        int seam = seamOf(small);
+        assertEquals(seam, seamOf(detail), 1);
+        assertEquals(seam, seamOf(between), 1);
         // the whole photo's one blur at full resolution, for comparison
         GenerationResult one = new ClassicalEngine().generate(new GenerationRequest(blurred, FramePlans.present(frames), 0,
                 working.withMaxDetailPixels(Long.MAX_VALUE).withKernel(detail.kernel().orElseThrow())), ProgressListener.NONE, CancellationToken.none());
@@ -233,6 +247,15 @@ class PartBlendTest {
     }
 
     /** The left part of {@code left} and the right part of {@code right} (w x h), joined at the middle column. */
+    /** The seam width, photo pixels, that the blended run's warning states. */
+    private static int seamOf(GenerationResult r) {
+        for (String w : r.warnings()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("blended over (\\d+) px across the seams").matcher(w);
+            if (m.find()) return Integer.parseInt(m.group(1));
+        }
+        throw new AssertionError("no seam in " + r.warnings());
+    }
+
     private static float[] joined(float[] left, float[] right, int w, int h) {
         float[] out = right.clone();
         for (int y = 0; y < h; y++) System.arraycopy(left, y * w, out, y * w, w / 2);

@@ -31,15 +31,18 @@ class HelpTextTest {
         assertEquals("", traced.toString(StandardCharsets.UTF_8));
         assertTrue(run.out().startsWith("Usage: tempora " + command), run.out());
         assertFalse(run.out().contains("%n"), run.out());
-        // picocli starts each element of a description array on a line of its own at the description column, wrapped
-        // lines two further in: an option's sentence split over two elements breaks mid-sentence there
-        int column = run.out().lines().filter(line -> line.startsWith("  -h, --help")).findFirst().orElseThrow().indexOf("Show");
-        assertTrue(column > 0, run.out());
-        java.util.List<String> lines = run.out().lines().toList();
-        for (int i = 1; i < lines.size(); i++) {
-            String previous = lines.get(i - 1).trim();
-            boolean afterLongName = previous.startsWith("-") && !previous.contains("  "); // a description's own first line
-            assertFalse(lines.get(i).matches(" {" + column + "}\\S.*") && !afterLongName, run.out());
-        }
+    }
+
+    /**
+     * picocli starts each string of a description array on a line of its own: a sentence split over two strings
+     * breaks mid-line there. Every string of the command's and its options' descriptions ends a sentence.
+     */
+    @ParameterizedTest
+    @FieldSource("COMMANDS")
+    void descriptionsAreWholeSentences(String command) {
+        picocli.CommandLine.Model.CommandSpec spec = TemporaCommand.forArguments(command).getSubcommands().get(command).getCommandSpec();
+        java.util.List<String> paragraphs = new java.util.ArrayList<>(java.util.List.of(spec.usageMessage().description()));
+        spec.options().forEach(o -> paragraphs.addAll(java.util.List.of(o.description())));
+        for (String p : paragraphs) assertTrue(p.strip().matches("(?s).*[.:)]"), command + ": \"" + p + "\"");
     }
 }

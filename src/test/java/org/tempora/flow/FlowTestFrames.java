@@ -13,7 +13,6 @@ final class FlowTestFrames {
         return DevImages.crop("astronaut.png", 0, 0, 512, 512);
     }
 
-
     /**
      * The window at (x0, y0) and the same window after its content moved by (dx, dy) whole pixels:
      * second(x) = first(x - d), so the flow from first to second is d everywhere.
