@@ -137,10 +137,17 @@ public final class SessionModel implements AutoCloseable {
             return "Classical engine only: the diffusion model does not estimate a blur to remove again.";
         }
         if (photo == null) return "For photos over 1 megapixel: open one first (Ctrl+O).";
-        if (photo.pixels().pixelCount() > EngineOptions.DEFAULT_MAX_WORKING_PIXELS) return "";
+        double gain = ClassicalEngine.fullDetailGain(photo.width(), photo.height(), EngineOptions.DEFAULT_MAX_WORKING_PIXELS);
+        if (gain > ClassicalEngine.MIN_DETAIL_GAIN) return "";
+        double over = EngineOptions.DEFAULT_MAX_WORKING_PIXELS * ClassicalEngine.MIN_DETAIL_GAIN * ClassicalEngine.MIN_DETAIL_GAIN / 1e6;
+        if (gain > 1) {
+            return String.format(Locale.ROOT, "This photo is %d x %d pixels (%.2f megapixels): its blur is estimated at 1 megapixel,"
+                    + " too close to its own size for a finer pass to gain anything; the finer pass is for photos over %.2f megapixels.",
+                    photo.width(), photo.height(), photo.pixels().pixelCount() / 1e6, over);
+        }
         return String.format(Locale.ROOT, "This photo is %d x %d pixels (%.2f megapixels): its blur is already estimated"
-                + " and removed at full size; the finer pass is for photos over 1 megapixel.",
-                photo.width(), photo.height(), photo.pixels().pixelCount() / 1e6);
+                + " and removed at full size; the finer pass is for photos over %.2f megapixels.",
+                photo.width(), photo.height(), photo.pixels().pixelCount() / 1e6, over);
     }
 
     /**

@@ -121,6 +121,10 @@ public final class ClassicalEngine implements Engine {
         // Estimated small, the blur is removed again at the finest size the options allow, with the path drawn thin there.
         double detailScale = Math.min(1.0, Math.sqrt((double) options.maxDetailPixels() / photo.pixelCount()));
         boolean detailAsked = scale < 1 && detailScale > scale * MIN_DETAIL_GAIN;
+        if (scale < 1 && detailScale > scale && !detailAsked) {
+            warnings.add(String.format(Locale.ROOT, "the finer pass for detail was not run: it would work at only %.2f times the working size"
+                    + " across (%dx%d), too close to gain anything; it needs %.1f times", detailScale / scale, w, h, MIN_DETAIL_GAIN));
+        }
         int rw = w, rh = h;
         FrameResiduals renderer;
         if (blend) {
@@ -319,7 +323,12 @@ public final class ClassicalEngine implements Engine {
     }
 
     /** A finer pass must add at least this factor of resolution to be worth a second deconvolution. */
-    static final double MIN_DETAIL_GAIN = 1.2;
+    public static final double MIN_DETAIL_GAIN = 1.2;
+
+    /** How many times finer across than the working size a photo's own size is; 1 for a photo worked at its own size. */
+    public static double fullDetailGain(int photoW, int photoH, long maxWorkingPixels) {
+        return (double) photoW / workingSize(photoW, photoH, maxWorkingPixels)[0];
+    }
     /** Below this motion strength the path is too doubtful to be drawn as a thin line and deconvolved with. */
     static final double DETAIL_MIN_STRENGTH = 0.5;
 

@@ -89,11 +89,13 @@ class FullDetailTest {
         waitFor(20, "the photo to open", () -> session.photoProperty().get() != null && !session.tasks().busyProperty().get());
     }
 
-    /** A grey ramp of 1200 x 900 pixels (1.08 megapixels): just over the size the classical engine estimates at. */
-    private Path largePhoto() throws Exception {
-        BufferedImage image = new BufferedImage(1200, 900, BufferedImage.TYPE_BYTE_GRAY);
-        for (int y = 0; y < 900; y++) for (int x = 0; x < 1200; x++) image.getRaster().setSample(x, y, 0, (x + y) % 256);
-        Path file = dir.resolve("large.png");
+    /** A grey ramp of 1500 x 1000 pixels (1.5 megapixels): just over the size a finer pass needs, 1.44 megapixels. */
+    private Path largePhoto() throws Exception { return ramp(1500, 1000); }
+
+    private Path ramp(int w, int h) throws Exception {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) image.getRaster().setSample(x, y, 0, (x + y) % 256);
+        Path file = dir.resolve("ramp" + w + "x" + h + ".png");
         ImageIO.write(image, "png", file.toFile());
         return file;
     }
@@ -101,6 +103,7 @@ class FullDetailTest {
     @Test void isGreyedWithItsReasonUntilALargePhotoIsOpen(FxRobot robot) throws Exception {
         assertTrue(box(robot).isDisabled(), "no photo yet");
         assertEquals("Unavailable. For photos over 1 megapixel: open one first (Ctrl+O).", tooltip(robot));
+        // (the finer pass needs 1.2 times the working size across, 1.44 megapixels for the 1 megapixel it works at)
 
         robot.moveTo("#fullDetail"); // a greyed control shows no tooltip itself: the label around it must
         waitFor(5, "the reason's tooltip to show", () -> robot.lookup("#fullDetailHolder").queryAs(Label.class).getTooltip().isShowing());
@@ -109,7 +112,12 @@ class FullDetailTest {
         open(robot, smallPhoto(dir));
         assertTrue(box(robot).isDisabled(), "200 x 150 is estimated at full size already");
         assertEquals("Unavailable. This photo is 200 x 150 pixels (0.03 megapixels): its blur is already estimated"
-                + " and removed at full size; the finer pass is for photos over 1 megapixel.", tooltip(robot));
+                + " and removed at full size; the finer pass is for photos over 1.44 megapixels.", tooltip(robot));
+
+        open(robot, ramp(1200, 900));
+        assertTrue(box(robot).isDisabled(), "1200 x 900 is estimated at 1155 x 866, only 1.04 times smaller across");
+        assertEquals("Unavailable. This photo is 1200 x 900 pixels (1.08 megapixels): its blur is estimated at 1 megapixel, too close"
+                + " to its own size for a finer pass to gain anything; the finer pass is for photos over 1.44 megapixels.", tooltip(robot));
 
         open(robot, largePhoto());
         assertFalse(box(robot).isDisabled());

@@ -75,6 +75,18 @@ class DetailPassTest {
     }
 
     @Test
+    void aFinerPassTooCloseToTheWorkingSizeIsNotRunAndSaysSo() throws Exception {
+        LinearImage photo = DevImages.crop("coffee.png", 0, 0, 600, 400);
+        // worked at 1/1.3 of its pixels: 1.14 times smaller across, under the 1.2 a finer pass needs
+        EngineOptions close = new EngineOptions(false, 0, (long) (photo.pixelCount() / 1.3)).withMaxDetailPixels(Long.MAX_VALUE);
+        GenerationResult r = run(photo, close);
+        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("the finer pass for detail was not run: it would work at only 1.14 times")),
+                r.warnings().toString());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("worked at reduced resolution 526x351")), r.warnings().toString());
+        assertEquals(1.14, ClassicalEngine.fullDetailGain(600, 400, (long) (photo.pixelCount() / 1.3)), 0.005);
+    }
+
+    @Test
     void aStraightPathIsDrawnAsAOnePixelLineTheLengthOfThePathTimesTheFactor() {
         // a horizontal line kernel of 9 working pixels drawn 3x finer: mass on one row, 25-27 pixels long, centred
         int ks = 15;
