@@ -202,7 +202,7 @@ public final class EnginePanel extends GridPane {
     }
 
     /**
-     * The full-resolution detail checkbox: greyed unless the classical engine runs on a photo over 1 megapixel, its
+     * The full-resolution detail checkbox: greyed unless the classical engine runs on a photo over 1.44 megapixels, its
      * tooltip then saying why. The tooltip sits on a label holding it too, as a disabled control shows no tooltip of its own.
      */
     private void addFullDetail() {

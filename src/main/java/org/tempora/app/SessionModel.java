@@ -136,7 +136,7 @@ public final class SessionModel implements AutoCloseable {
         if (!ClassicalEngine.ID.equals(engine.id())) {
             return "Classical engine only: the diffusion model does not estimate a blur to remove again.";
         }
-        if (photo == null) return "For photos over 1 megapixel: open one first (Ctrl+O).";
+        if (photo == null) return "For photos over 1.44 megapixels: open one first (Ctrl+O).";
         double gain = ClassicalEngine.fullDetailGain(photo.width(), photo.height(), EngineOptions.DEFAULT_MAX_WORKING_PIXELS);
         if (gain > ClassicalEngine.MIN_DETAIL_GAIN) return "";
         double over = EngineOptions.DEFAULT_MAX_WORKING_PIXELS * ClassicalEngine.MIN_DETAIL_GAIN * ClassicalEngine.MIN_DETAIL_GAIN / 1e6;

@@ -102,7 +102,7 @@ class FullDetailTest {
 
     @Test void isGreyedWithItsReasonUntilALargePhotoIsOpen(FxRobot robot) throws Exception {
         assertTrue(box(robot).isDisabled(), "no photo yet");
-        assertEquals("Unavailable. For photos over 1 megapixel: open one first (Ctrl+O).", tooltip(robot));
+        assertEquals("Unavailable. For photos over 1.44 megapixels: open one first (Ctrl+O).", tooltip(robot));
         // (the finer pass needs 1.2 times the working size across, 1.44 megapixels for the 1 megapixel it works at)
 
         robot.moveTo("#fullDetail"); // a greyed control shows no tooltip itself: the label around it must
