@@ -129,8 +129,9 @@ public final class SessionModel implements AutoCloseable {
 
     /**
      * Why the full-resolution pass cannot apply to {@code engine} and {@code photo} (null: none open), in words for the
-     * user; "" when it can. Only the classical engine estimates at reduced size, and only above
-     * {@link EngineOptions#DEFAULT_MAX_WORKING_PIXELS} pixels.
+     * user; "" when it can. Only the classical engine estimates at reduced size, above
+     * {@link EngineOptions#DEFAULT_MAX_WORKING_PIXELS} pixels, and the pass runs only where the photo is more than
+     * {@link ClassicalEngine#MIN_DETAIL_GAIN} times the working size across (about 1.44 megapixels).
      */
     public static String whyNoFullDetail(Engine engine, Photo photo) {
         if (!ClassicalEngine.ID.equals(engine.id())) {
@@ -142,11 +143,11 @@ public final class SessionModel implements AutoCloseable {
         double over = EngineOptions.DEFAULT_MAX_WORKING_PIXELS * ClassicalEngine.MIN_DETAIL_GAIN * ClassicalEngine.MIN_DETAIL_GAIN / 1e6;
         if (gain > 1) {
             return String.format(Locale.ROOT, "This photo is %d x %d pixels (%.2f megapixels): its blur is estimated at 1 megapixel,"
-                    + " too close to its own size for a finer pass to gain anything; the finer pass is for photos over %.2f megapixels.",
+                    + " too close to its own size for a finer pass to gain anything; the finer pass is for photos over about %.2f megapixels.",
                     photo.width(), photo.height(), photo.pixels().pixelCount() / 1e6, over);
         }
         return String.format(Locale.ROOT, "This photo is %d x %d pixels (%.2f megapixels): its blur is already estimated"
-                + " and removed at full size; the finer pass is for photos over %.2f megapixels.",
+                + " and removed at full size; the finer pass is for photos over about %.2f megapixels.",
                 photo.width(), photo.height(), photo.pixels().pixelCount() / 1e6, over);
     }
 

@@ -121,9 +121,9 @@ public final class ClassicalEngine implements Engine {
         // Estimated small, the blur is removed again at the finest size the options allow, with the path drawn thin there.
         double detailScale = Math.min(1.0, Math.sqrt((double) options.maxDetailPixels() / photo.pixelCount()));
         boolean detailAsked = scale < 1 && detailScale > scale * MIN_DETAIL_GAIN;
-        if (scale < 1 && detailScale > scale && !detailAsked) {
+        if (options.maxDetailPixels() > 0 && scale < 1 && !detailAsked) {
             warnings.add(String.format(Locale.ROOT, "the finer pass for detail was not run: it would work at only %.2f times the working size"
-                    + " across (%dx%d), too close to gain anything; it needs %.1f times", detailScale / scale, w, h, MIN_DETAIL_GAIN));
+                    + " across (%dx%d), too close to gain anything; it needs more than %.1f times", detailScale / scale, w, h, MIN_DETAIL_GAIN));
         }
         int rw = w, rh = h;
         FrameResiduals renderer;
@@ -153,9 +153,10 @@ public final class ClassicalEngine implements Engine {
                 Map<PartBlend.PartKernel, DetailKernels> drawn = new IdentityHashMap<>();
                 List<PartBlend.PartKernel> drawnKernels = new ArrayList<>();
                 for (PartBlend.PartKernel k : kernels) drawnKernels.add(drawnKernel(k, factor, span, drawn));
-                PartBlend.PartKernel drawnWhole = usesWhole ? drawnKernel(wholeKernel, factor, span, drawn) : wholeKernel;
                 int context = 0;
                 for (DetailKernels d : drawn.values()) context = Math.max(context, d.canvas());
+                PartBlend.PartKernel drawnWhole = drawnKernel(wholeKernel, factor, span, drawn); // drawn always: the blend decides whether it renders
+                if (usesWhole) context = Math.max(context, drawn.get(drawnWhole).canvas());
                 blended = PartBlend.of(rw, rh, BlurUniformityCheck.parts(uneven, w, h, rw, rh), drawnKernels, drawnWhole, maxKs * factor,
                         2 * context, (box, k) -> new ResidualRenderer(detail.crop(box[0], box[1], box[2], box[3]), tone, k.kernel(), k.size(),
                                 k.size(), drawn.get(k).partials(plan.intervals()), k.strength(), progress, cancel), cancel);
@@ -164,7 +165,7 @@ public final class ClassicalEngine implements Engine {
                 LinearImage working = work;
                 float[] tone = ResidualRenderer.toneOf(work);
                 // a group's crop reaches two frame-kernel canvases past its weights: one for the frames' kernels, one for the deconvolution's border
-                int context = timed.canvasSize(span);
+                int context = usesWhole ? timed.canvasSize(span) : 0;
                 for (PartBlend.PartKernel k : kernels) context = Math.max(context, k.timed().canvasSize(span));
                 blended = PartBlend.of(w, h, workingParts, kernels, wholeKernel, maxKs, 2 * context,
                         (box, k) -> new ResidualRenderer(working.crop(box[0], box[1], box[2], box[3]), tone, k.kernel(), k.size(),
@@ -172,7 +173,8 @@ public final class ClassicalEngine implements Engine {
             }
             renderer = blended;
             List<String> blurs = new ArrayList<>();
-            pathWarnings.clear(); // the whole photo's path, a mix of the parts', is not what the frames show
+            pathWarnings.clear(); // the whole photo's path, a mix of the parts', is shown only in cells no part covers
+            if (usesWhole) pathWarnings.addAll(pathWarnings("the whole photo's blur path", strength));
             for (int g = 0; g < kernels.size(); g++) {
                 PartBlend.PartKernel k = kernels.get(g);
                 partBlurs.add(new PartBlur(k.timed().trajectory(span, scale, 129), new BlurKernel(k.size(), k.kernel().clone(), scale)));

@@ -14,8 +14,9 @@ import java.util.Optional;
  *               estimates one uses this instead; empty = estimate
  * @param region the part of the photo, in photo pixels, to estimate the blur from; empty = the engine chooses
  * @param maxDetailPixels an engine that estimates at a reduced resolution deconvolves and renders the frames at up to
- *                        this many pixels (the photo's own size when it is smaller); at most maxWorkingPixels = no
- *                        finer pass
+ *                        this many pixels (the photo's own size when it is smaller); 0 = no finer pass (the
+ *                        classical engine runs one only at more than 1.2 times the working size across, and says
+ *                        when it does not)
  */
 public record EngineOptions(boolean reverseTime, int kernelSize, long maxWorkingPixels, int steps, double guidance,
                             Optional<BlurKernel> kernel, Optional<Region> region, long maxDetailPixels) {

@@ -112,12 +112,12 @@ class FullDetailTest {
         open(robot, smallPhoto(dir));
         assertTrue(box(robot).isDisabled(), "200 x 150 is estimated at full size already");
         assertEquals("Unavailable. This photo is 200 x 150 pixels (0.03 megapixels): its blur is already estimated"
-                + " and removed at full size; the finer pass is for photos over 1.44 megapixels.", tooltip(robot));
+                + " and removed at full size; the finer pass is for photos over about 1.44 megapixels.", tooltip(robot));
 
         open(robot, ramp(1200, 900));
         assertTrue(box(robot).isDisabled(), "1200 x 900 is estimated at 1155 x 866, only 1.04 times smaller across");
         assertEquals("Unavailable. This photo is 1200 x 900 pixels (1.08 megapixels): its blur is estimated at 1 megapixel, too close"
-                + " to its own size for a finer pass to gain anything; the finer pass is for photos over 1.44 megapixels.", tooltip(robot));
+                + " to its own size for a finer pass to gain anything; the finer pass is for photos over about 1.44 megapixels.", tooltip(robot));
 
         open(robot, largePhoto());
         assertFalse(box(robot).isDisabled());

@@ -57,6 +57,45 @@ class PartBlendTest {
     }
 
     @Test
+    void cellWeightsAreTheSmoothstepsProductOnOddSizesAndEverySplit() {
+        int w = 201, h = 99;
+        double seam = 13;
+        List<List<BlurPart>> splits = List.of(QUARTERS_ODD, List.of(new BlurPart(0, 0, w, 49, 0), new BlurPart(0, 49, w, 50, 1)),
+                List.of(new BlurPart(0, 0, 100, h, 0), new BlurPart(100, 0, 101, h, 1)));
+        for (List<BlurPart> parts : splits) {
+            PartBlend.CellWeights cells = PartBlend.CellWeights.of(w, h, parts, seam);
+            boolean columns = parts.stream().anyMatch(p -> p.width() < w), rows = parts.stream().anyMatch(p -> p.height() < h);
+            for (int cell = 0; cell < 4; cell++) {
+                boolean right = (cell & 1) == 1, bottom = cell >= 2;
+                assertEquals((!right || columns) && (!bottom || rows), cells.has(cell), "cell " + cell);
+                if (!cells.has(cell)) continue;
+                int[] box = cells.reach(new int[] {cell}, 0);
+                float[] row = new float[w];
+                for (int y = 0; y < h; y++) {
+                    cells.row(new int[] {cell}, y, 0, row);
+                    for (int x = 0; x < w; x++) {
+                        // 1 - smoothstep((i + 0.5 - (n / 2 - seam / 2)) / seam) on the left or top, 1 minus that on the other side
+                        double cx = columns ? falling(x, w, seam) : 1, cy = rows ? falling(y, h, seam) : 1;
+                        double want = (right ? 1 - cx : cx) * (bottom ? 1 - cy : cy);
+                        assertEquals(want, cells.weight(cell, x, y), 1e-6, "cell " + cell + " at " + x + "," + y);
+                        assertEquals(want, row[x], 1e-6);
+                        boolean inside = x >= box[0] && x < box[0] + box[2] && y >= box[1] && y < box[1] + box[3];
+                        assertTrue(want == 0 || inside, "weighted pixel " + x + "," + y + " outside the reach of cell " + cell);
+                    }
+                }
+            }
+        }
+    }
+
+    private static final List<BlurPart> QUARTERS_ODD = List.of(new BlurPart(0, 0, 100, 49, 0), new BlurPart(101, 0, 100, 49, 1),
+            new BlurPart(0, 50, 100, 49, 1), new BlurPart(101, 50, 100, 49, 0));
+
+    private static double falling(int i, int n, double seam) {
+        double t = Math.max(0, Math.min(1, (i + 0.5 - (n / 2.0 - seam / 2)) / seam));
+        return 1 - t * t * (3 - 2 * t);
+    }
+
+    @Test
     void eachGroupIsRenderedOnlyWhereItsWeightReachesAndAddedBackInPlace() throws Exception {
         int w = 200, h = 100, context = 7;
         List<BlurPart> halves = List.of(new BlurPart(0, 0, 100, 100, 0), new BlurPart(100, 0, 100, 100, 1));
@@ -246,7 +285,6 @@ class PartBlendTest {
         return k;
     }
 
-    /** The left part of {@code left} and the right part of {@code right} (w x h), joined at the middle column. */
     /** The seam width, photo pixels, that the blended run's warning states. */
     private static int seamOf(GenerationResult r) {
         for (String w : r.warnings()) {
@@ -256,6 +294,7 @@ class PartBlendTest {
         throw new AssertionError("no seam in " + r.warnings());
     }
 
+    /** The left part of {@code left} and the right part of {@code right} (w x h), joined at the middle column. */
     private static float[] joined(float[] left, float[] right, int w, int h) {
         float[] out = right.clone();
         for (int y = 0; y < h; y++) System.arraycopy(left, y * w, out, y * w, w / 2);

@@ -43,6 +43,7 @@ class HelpTextTest {
         picocli.CommandLine.Model.CommandSpec spec = TemporaCommand.forArguments(command).getSubcommands().get(command).getCommandSpec();
         java.util.List<String> paragraphs = new java.util.ArrayList<>(java.util.List.of(spec.usageMessage().description()));
         spec.options().forEach(o -> paragraphs.addAll(java.util.List.of(o.description())));
-        for (String p : paragraphs) assertTrue(p.strip().matches("(?s).*[.:)]"), command + ": \"" + p + "\"");
+        spec.positionalParameters().forEach(o -> paragraphs.addAll(java.util.List.of(o.description())));
+        for (String p : paragraphs) assertTrue(p.strip().matches("(?s).*[.!?]\\)?"), command + ": \"" + p + "\"");
     }
 }
