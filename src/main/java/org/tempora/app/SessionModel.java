@@ -137,10 +137,10 @@ public final class SessionModel implements AutoCloseable {
         if (!ClassicalEngine.ID.equals(engine.id())) {
             return "Classical engine only: the diffusion model does not estimate a blur to remove again.";
         }
-        if (photo == null) return "For photos over 1.44 megapixels: open one first (Ctrl+O).";
+        double over = EngineOptions.DEFAULT_MAX_WORKING_PIXELS * ClassicalEngine.MIN_DETAIL_GAIN * ClassicalEngine.MIN_DETAIL_GAIN / 1e6;
+        if (photo == null) return String.format(Locale.ROOT, "For photos over %.2f megapixels: open one first (Ctrl+O).", over);
         double gain = ClassicalEngine.fullDetailGain(photo.width(), photo.height(), EngineOptions.DEFAULT_MAX_WORKING_PIXELS);
         if (gain > ClassicalEngine.MIN_DETAIL_GAIN) return "";
-        double over = EngineOptions.DEFAULT_MAX_WORKING_PIXELS * ClassicalEngine.MIN_DETAIL_GAIN * ClassicalEngine.MIN_DETAIL_GAIN / 1e6;
         if (gain > 1) {
             return String.format(Locale.ROOT, "This photo is %d x %d pixels (%.2f megapixels): its blur is estimated at 1 megapixel,"
                     + " too close to its own size for a finer pass to gain anything; the finer pass is for photos over about %.2f megapixels.",

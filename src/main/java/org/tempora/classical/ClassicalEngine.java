@@ -146,7 +146,7 @@ public final class ClassicalEngine implements Engine {
             if (detailAsked && weak == null) {
                 rw = detailSize(photo.width(), w, detailScale);
                 rh = detailSize(photo.height(), h, detailScale);
-                LinearImage detail = rw == photo.width() && rh == photo.height() ? photo : Resampling.resize(photo, rw, rh);
+                LinearImage detail = detailPicture(photo, rw, rh);
                 float[] tone = ResidualRenderer.toneOf(detail);
                 double factor = (double) rw / w;
                 // each blur's path drawn thin at the detail size, as for one blur; its canvas also sizes the crops
@@ -186,7 +186,7 @@ public final class ClassicalEngine implements Engine {
         } else if (detailAsked && strength >= DETAIL_MIN_STRENGTH) {
             rw = detailSize(photo.width(), w, detailScale);
             rh = detailSize(photo.height(), h, detailScale);
-            LinearImage detail = rw == photo.width() && rh == photo.height() ? photo : Resampling.resize(photo, rw, rh);
+            LinearImage detail = detailPicture(photo, rw, rh);
             DetailKernels drawn = new DetailKernels(timed, (double) rw / w, span);
             renderer = new ResidualRenderer(detail, drawn.exposure(), drawn.canvas(), drawn.canvas(), drawn.partials(plan.intervals()),
                     strength, progress, cancel);
@@ -228,6 +228,11 @@ public final class ClassicalEngine implements Engine {
     /** A side of the finer pass: the photo's own at a detail scale of 1 or more, else scaled, never below the working side. */
     private static int detailSize(int photoSide, int workingSide, double detailScale) {
         return detailScale >= 1 ? photoSide : Math.max(workingSide, (int) Math.round(photoSide * detailScale));
+    }
+
+    /** The photo at the finer pass's size: itself at full size. */
+    private static LinearImage detailPicture(LinearImage photo, int rw, int rh) {
+        return rw == photo.width() && rh == photo.height() ? photo : Resampling.resize(photo, rw, rh);
     }
 
     private static String detailWarning(int w, int h, int rw, int rh, LinearImage photo) {

@@ -64,13 +64,8 @@ final class PartBlend implements FrameResiduals {
                         RendererFactory make, CancellationToken cancel) throws CancelledException {
         double seam = Math.min(Math.min(w, h) / 2.0, Math.max(Math.min(w, h) * SEAM_FRACTION, 2.0 * kernelSide));
         CellWeights split = CellWeights.of(w, h, parts, seam);
-        int[] cellGroup = cellGroups(w, h, parts);
         int groups = kernels.size();
-        List<List<Integer>> members = new ArrayList<>(); // per group, then the cells no part covers
-        for (int r = 0; r <= groups; r++) members.add(new ArrayList<>());
-        for (int cell = 0; cell < 4; cell++) {
-            if (split.has(cell)) members.get(cellGroup[cell] < 0 ? groups : cellGroup[cell]).add(cell);
-        }
+        List<List<Integer>> members = members(w, h, parts, groups);
         List<FrameResiduals> renderers = new ArrayList<>();
         List<int[]> cells = new ArrayList<>(), boxes = new ArrayList<>();
         for (int r = 0; r <= groups; r++) {
@@ -87,10 +82,20 @@ final class PartBlend implements FrameResiduals {
 
     /** Whether a blend of {@code parts} over a w x h picture renders any cell with the whole picture's kernel (a cell no part covers). */
     static boolean usesWhole(int w, int h, List<BlurPart> parts) {
-        CellWeights split = CellWeights.of(w, h, parts, 1);
+        int groups = parts.stream().mapToInt(BlurPart::group).max().orElse(-1) + 1;
+        return !members(w, h, parts, groups).get(groups).isEmpty();
+    }
+
+    /** Per group, then (last) for the cells no part covers, the cells of the split it renders, in reading order. */
+    private static List<List<Integer>> members(int w, int h, List<BlurPart> parts, int groups) {
+        boolean[] axes = CellWeights.axes(w, h, parts);
         int[] cellGroup = cellGroups(w, h, parts);
-        for (int cell = 0; cell < 4; cell++) if (split.has(cell) && cellGroup[cell] < 0) return true;
-        return false;
+        List<List<Integer>> members = new ArrayList<>();
+        for (int r = 0; r <= groups; r++) members.add(new ArrayList<>());
+        for (int cell = 0; cell < 4; cell++) {
+            if (CellWeights.has(cell, axes[0], axes[1])) members.get(cellGroup[cell] < 0 ? groups : cellGroup[cell]).add(cell);
+        }
+        return members;
     }
 
     @Override
@@ -121,12 +126,18 @@ final class PartBlend implements FrameResiduals {
      */
     record CellWeights(float[][] columns, float[][] rows, boolean twoColumns, boolean twoRows) {
         static CellWeights of(int w, int h, List<BlurPart> parts, double seam) {
+            boolean[] axes = axes(w, h, parts);
+            return new CellWeights(profiles(w, seam, axes[0]), profiles(h, seam, axes[1]), axes[0], axes[1]);
+        }
+
+        /** {two columns, two rows}: whether some part is narrower, or lower, than the picture. */
+        static boolean[] axes(int w, int h, List<BlurPart> parts) {
             boolean twoColumns = false, twoRows = false;
             for (BlurPart p : parts) {
                 twoColumns |= p.width() < w;
                 twoRows |= p.height() < h;
             }
-            return new CellWeights(profiles(w, seam, twoColumns), profiles(h, seam, twoRows), twoColumns, twoRows);
+            return new boolean[] {twoColumns, twoRows};
         }
 
         /** {first, second}: 1 then a falling smoothstep, and 1 minus that; {ones, null} when the picture is not split this way. */
@@ -141,7 +152,10 @@ final class PartBlend implements FrameResiduals {
             return new float[][] {first, second};
         }
 
-        boolean has(int cell) { return ((cell & 1) == 0 || twoColumns) && (cell < 2 || twoRows); }
+        boolean has(int cell) { return has(cell, twoColumns, twoRows); }
+
+        /** Whether a split into two columns and/or two rows has the cell (reading order). */
+        static boolean has(int cell, boolean twoColumns, boolean twoRows) { return ((cell & 1) == 0 || twoColumns) && (cell < 2 || twoRows); }
 
         double weight(int cell, int x, int y) { return columns[cell & 1][x] * rows[cell >> 1][y]; }
 

@@ -143,7 +143,8 @@ public final class UniformityCalibration {
 
     private static float[] crop(float[] big, int bw, int w, int h) { return KernelOps.crop(big, bw, MARGIN, MARGIN, w, h); }
 
-    private static float[] joinLeftRight(float[] left, float[] right, int w, int h) {
+    /** The left half of {@code left} and the right half of {@code right} (w x h), joined at column w / 2. */
+    static float[] joinLeftRight(float[] left, float[] right, int w, int h) {
         float[] out = left.clone();
         for (int y = 0; y < h; y++) System.arraycopy(right, y * w + w / 2, out, y * w + w / 2, w - w / 2);
         return out;

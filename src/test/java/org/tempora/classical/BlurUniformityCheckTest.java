@@ -28,13 +28,6 @@ class BlurUniformityCheckTest {
         return a;
     }
 
-    /** The left part of {@code left} and the right part of {@code right}, joined at the middle column. */
-    private static float[] joinLeftRight(float[] left, float[] right) {
-        float[] out = right.clone();
-        for (int y = 0; y < H; y++) System.arraycopy(left, y * W, out, y * W, W / 2);
-        return out;
-    }
-
     private static float[] row(int ks, int length) {
         float[] k = new float[ks * ks];
         for (int i = 0; i < length; i++) k[(ks / 2) * ks + ks / 2 - length / 2 + i] = 1f / length;
@@ -96,7 +89,7 @@ class BlurUniformityCheckTest {
     void horizontalLeftVerticalRightIsNamed() throws Exception {
         float[] horizontal = TestPlanes.blurredCrop("astronaut.png", 100, 40, W, H, TestPlanes.lineKernel(17, 15, 0), 17, 0.003, 11);
         float[] vertical = TestPlanes.blurredCrop("astronaut.png", 100, 40, W, H, TestPlanes.lineKernel(17, 15, 90), 17, 0.003, 11);
-        BlurUniformityCheck.Analysis a = analyse("astronaut, horizontal | vertical", joinLeftRight(horizontal, vertical), W, H);
+        BlurUniformityCheck.Analysis a = analyse("astronaut, horizontal | vertical", UniformityCalibration.joinLeftRight(horizontal, vertical, W, H), W, H);
         assertTrue(a.leftRight() > BlurUniformityCheck.DIFFERENT, "left/right " + a.leftRight()); // 3.32
         assertEquals(Optional.of("blur looks spatially varying: " + LEFT_RIGHT + "; result is approximate"), a.warning());
         // The parts shown for it: the two halves, scaled to a photo three times the working size.
@@ -107,7 +100,7 @@ class BlurUniformityCheckTest {
     void movingHalfOnStillHalfIsNamed() throws Exception {
         float[] still = TestPlanes.addNoise(TestPlanes.devLuminance("camera.png", 100, 100, W, H), 0.003, 11);
         float[] moving = TestPlanes.blurredCrop("camera.png", 100, 100, W, H, TestPlanes.lineKernel(17, 15, 0), 17, 0.003, 11);
-        BlurUniformityCheck.Analysis a = analyse("camera, still | horizontal", joinLeftRight(still, moving), W, H);
+        BlurUniformityCheck.Analysis a = analyse("camera, still | horizontal", UniformityCalibration.joinLeftRight(still, moving, W, H), W, H);
         assertTrue(a.warning().orElse("").contains(LEFT_RIGHT), a.warning().toString()); // 2.39, 1.06
     }
 
@@ -189,9 +182,7 @@ class BlurUniformityCheckTest {
         int w = 640, h = 480;
         float[] sharp = TestPlanes.devLuminance("hubble_deep_field.jpg", 200, 200, w, h);
         float[] left = FftConvolution.convolve(sharp, w, h, row(21, 15), 21), right = FftConvolution.convolve(sharp, w, h, column(21, 15), 21);
-        float[] joined = right.clone();
-        for (int y = 0; y < h; y++) System.arraycopy(left, y * w, joined, y * w, w / 2);
-        float[] blurred = TestPlanes.addNoise(joined, 0.003, 4);
+        float[] blurred = TestPlanes.addNoise(UniformityCalibration.joinLeftRight(left, right, w, h), 0.003, 4);
         BlurUniformityCheck.Analysis a = analyse("hubble 640x480, horizontal | vertical", blurred, w, h);
         BlurUniformityCheck.Grid grid = a.grid().orElseThrow();
         assertEquals(2, grid.groups(), java.util.Arrays.deepToString(grid.distance()));

@@ -170,12 +170,12 @@ class PartBlendTest {
     @Test
     void eachPartsFramesComeFromItsOwnBlur() throws Exception {
         float[] sharp = TestPlanes.devLuminance("hubble_deep_field.jpg", 200, 200, W, H);
-        float[] photo = joined(FftConvolution.convolve(sharp, W, H, piece(true, 0, STROKE), 21),
+        float[] photo = UniformityCalibration.joinLeftRight(FftConvolution.convolve(sharp, W, H, piece(true, 0, STROKE), 21),
                 FftConvolution.convolve(sharp, W, H, piece(false, 0, STROKE), 21), W, H);
         float[][] truth = new float[FRAMES][];
         int len = STROKE / FRAMES;
         for (int f = 0; f < FRAMES; f++) {
-            truth[f] = joined(FftConvolution.convolve(sharp, W, H, piece(true, f * len, len), 21),
+            truth[f] = UniformityCalibration.joinLeftRight(FftConvolution.convolve(sharp, W, H, piece(true, f * len, len), 21),
                     FftConvolution.convolve(sharp, W, H, piece(false, f * len, len), 21), W, H);
         }
         LinearImage blurred = new LinearImage(W, H, new float[][] {TestPlanes.addNoise(photo, 0.003, 4)});
@@ -228,11 +228,11 @@ class PartBlendTest {
         // a 960x720 photo worked at 480x360, its left half blurred 30 px sideways and its right half 30 px up and down
         int w = 960, h = 720, frames = 3, stroke = 30, len = stroke / frames, ks = 41;
         float[] sharp = TestPlanes.devLuminance("hubble_deep_field.jpg", 20, 100, w, h);
-        float[] photo = joined(FftConvolution.convolve(sharp, w, h, stroke(true, 0, stroke, stroke, ks), ks),
+        float[] photo = UniformityCalibration.joinLeftRight(FftConvolution.convolve(sharp, w, h, stroke(true, 0, stroke, stroke, ks), ks),
                 FftConvolution.convolve(sharp, w, h, stroke(false, 0, stroke, stroke, ks), ks), w, h);
         float[][] truth = new float[frames][];
         for (int f = 0; f < frames; f++) {
-            truth[f] = joined(FftConvolution.convolve(sharp, w, h, stroke(true, f * len, len, stroke, ks), ks),
+            truth[f] = UniformityCalibration.joinLeftRight(FftConvolution.convolve(sharp, w, h, stroke(true, f * len, len, stroke, ks), ks),
                     FftConvolution.convolve(sharp, w, h, stroke(false, f * len, len, stroke, ks), ks), w, h);
         }
         LinearImage blurred = new LinearImage(w, h, new float[][] {TestPlanes.addNoise(photo, 0.003, 5)});
@@ -294,12 +294,6 @@ class PartBlendTest {
         throw new AssertionError("no seam in " + r.warnings());
     }
 
-    /** The left part of {@code left} and the right part of {@code right} (w x h), joined at the middle column. */
-    private static float[] joined(float[] left, float[] right, int w, int h) {
-        float[] out = right.clone();
-        for (int y = 0; y < h; y++) System.arraycopy(left, y * w, out, y * w, w / 2);
-        return out;
-    }
 
     /** PSNR (peak 1) of the frames against the truth over columns [x0, x1) and rows {@code border} px clear of the borders, the better time order. */
     private static double psnr(GenerationResult r, float[][] truth, int w, int h, int x0, int x1, int border) {
@@ -327,8 +321,7 @@ class PartBlendTest {
         int w = 480, h = 320; // quarters of 240x160 are below the check's 320x180
         float[] sharp = TestPlanes.devLuminance("hubble_deep_field.jpg", 200, 200, w, h);
         float[] left = FftConvolution.convolve(sharp, w, h, piece(true, 0, STROKE), 21), right = FftConvolution.convolve(sharp, w, h, piece(false, 0, STROKE), 21);
-        for (int y = 0; y < h; y++) System.arraycopy(left, y * w, right, y * w, w / 2);
-        LinearImage blurred = new LinearImage(w, h, new float[][] {TestPlanes.addNoise(right, 0.003, 2)});
+        LinearImage blurred = new LinearImage(w, h, new float[][] {TestPlanes.addNoise(UniformityCalibration.joinLeftRight(left, right, w, h), 0.003, 2)});
         GenerationResult r = new ClassicalEngine().generate(new GenerationRequest(blurred, FramePlans.present(FRAMES), 0, EngineOptions.defaults()),
                 ProgressListener.NONE, CancellationToken.none());
         assertEquals(List.of(new BlurPart(0, 0, 240, 320, 0), new BlurPart(240, 0, 240, 320, 1)), r.unevenParts());

@@ -21,8 +21,7 @@ class UniformityCheckAheadTest {
     void givesTheCheckAnswerWhileTheCallerWorks() throws Exception {
         float[] horizontal = TestPlanes.blurredCrop("astronaut.png", 100, 40, W, H, TestPlanes.lineKernel(17, 15, 0), 17, 0.003, 11);
         float[] vertical = TestPlanes.blurredCrop("astronaut.png", 100, 40, W, H, TestPlanes.lineKernel(17, 15, 90), 17, 0.003, 11);
-        float[] joined = horizontal.clone();
-        for (int y = 0; y < H; y++) System.arraycopy(vertical, y * W + W / 2, joined, y * W + W / 2, W / 2);
+        float[] joined = UniformityCalibration.joinLeftRight(horizontal, vertical, W, H);
         BlurUniformityCheck.Analysis direct = BlurUniformityCheck.analyse(joined, W, H, BlurUniformityCheck.PART_KERNEL, CancellationToken.none());
         BlurUniformityCheck.Analysis ahead;
         try (UniformityCheckAhead check = new UniformityCheckAhead(joined, W, H, CancellationToken.none())) {
