@@ -1,6 +1,7 @@
 package org.tempora.classical;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
@@ -172,11 +173,13 @@ public final class KernelFile {
             JsonObject root = JsonParser.parseString(Files.readString(record, StandardCharsets.UTF_8)).getAsJsonObject();
             // the record entry naming this picture: a part's own blur (partPaths) or the whole photo's
             JsonObject kernel = root.getAsJsonObject("kernel");
-            JsonArray parts = root.getAsJsonArray("partPaths");
             String name = picture.getFileName().toString();
-            for (int i = 0; parts != null && i < parts.size(); i++) {
-                JsonObject k = parts.get(i).getAsJsonObject().getAsJsonObject("kernel");
-                if (k != null && k.has("file") && name.equals(k.get("file").getAsString())) kernel = k;
+            // a damaged partPaths leaves the whole photo's entry, which a part's kernel shares the working scale of
+            JsonArray parts = root.has("partPaths") && root.get("partPaths").isJsonArray() ? root.getAsJsonArray("partPaths") : new JsonArray();
+            for (JsonElement part : parts) {
+                JsonElement k = part.isJsonObject() ? part.getAsJsonObject().get("kernel") : null;
+                JsonElement file = k != null && k.isJsonObject() ? k.getAsJsonObject().get("file") : null;
+                if (file != null && file.isJsonPrimitive() && name.equals(file.getAsString())) kernel = k.getAsJsonObject();
             }
             if (kernel == null || !kernel.has("workingScale")) return 1;
             double s = kernel.get("workingScale").getAsDouble();

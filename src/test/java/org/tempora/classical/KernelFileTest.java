@@ -82,6 +82,12 @@ class KernelFileTest {
                 + " {\"blur\": 1, \"kernel\": {\"file\": \"kernel_B.png\", \"size\": 5, \"workingScale\": 0.25}}]}");
         assertEquals(0.25, KernelFile.read(tmp.resolve("kernel_B.png")).scale(), 1e-12);
         assertEquals(0.5, KernelFile.read(tmp.resolve("kernel.png")).scale(), 1e-12);
+        // a damaged list of the parts' blurs leaves the whole photo's entry (the parts share its working scale)
+        for (String parts : new String[] {"\"oops\"", "[1, {\"kernel\": 2}, {\"kernel\": {\"file\": 3}}]"}) {
+            Files.writeString(tmp.resolve("tempora.json"), "{\"kernel\": {\"file\": \"kernel.png\", \"size\": 5, \"workingScale\": 0.5},"
+                    + " \"partPaths\": " + parts + "}");
+            assertEquals(0.5, KernelFile.read(tmp.resolve("kernel_B.png")).scale(), 1e-12, parts);
+        }
     }
 
     @Test
