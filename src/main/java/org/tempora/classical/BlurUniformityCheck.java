@@ -324,7 +324,7 @@ public final class BlurUniformityCheck {
     private static float[][] estimateAll(float[][] planes, int[][] sizes, boolean[] wanted, int rks, CancellationToken cancel)
             throws CancelledException {
         float[][] out = new float[planes.length][];
-        KernelEstimator estimator = new KernelEstimator(ITERATIONS, ITERATIONS);
+        KernelEstimator estimator = new KernelEstimator(ITERATIONS, ITERATIONS, KernelEstimator.PAN_LAMBDA_DECAY);
         ParallelTasks.forEach(planes.length, cancel, r -> {
             if (wanted[r]) out[r] = estimator.estimate(planes[r], sizes[r][0], sizes[r][1], rks, ProgressListener.NONE, cancel).kernel();
         });
