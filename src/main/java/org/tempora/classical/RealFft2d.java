@@ -20,6 +20,8 @@ final class RealFft2d {
     private final FloatFFT_1D rowFft;
     private final FloatFFT_1D colFft;
     private final int chunks;
+    /** The inverse's normalisation, applied once as the rows are written out instead of by JTransforms after each 1-D pass. */
+    private final float inverseScale;
 
     RealFft2d(int width, int height) {
         if (width < 2 || (width & 1) != 0 || height < 1) {
@@ -30,6 +32,13 @@ final class RealFft2d {
         this.cw = width / 2 + 1;
         this.rowFft = new FloatFFT_1D(width);
         this.colFft = new FloatFFT_1D(height);
+        // JTransforms' unscaled real inverse returns width/2 times the inverse for some plans and width times for others:
+        // measured on a delta rather than assumed
+        float[] probe = new float[width];
+        probe[0] = 1;
+        rowFft.realForward(probe);
+        rowFft.realInverse(probe, false);
+        this.inverseScale = (float) (1.0 / ((double) probe[0] * height));
         this.chunks = width * height >= PARALLEL_THRESHOLD ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
     }
 
@@ -74,8 +83,9 @@ final class RealFft2d {
             row[0] = spec[o];
             row[1] = spec[o + 2 * (cw - 1)];
             System.arraycopy(spec, o + 2, row, 2, width - 2);
-            rowFft.realInverse(row, true);
-            System.arraycopy(row, 0, dst, y * width, width);
+            rowFft.realInverse(row, false);
+            int o2 = y * width;
+            for (int x = 0; x < width; x++) dst[o2 + x] = row[x] * inverseScale;
         }
     }
 
@@ -92,7 +102,7 @@ final class RealFft2d {
         float[] col = new float[2 * height];
         for (int u = from; u < to; u++) {
             gatherColumn(spec, u, col);
-            colFft.complexInverse(col, true);
+            colFft.complexInverse(col, false);
             scatterColumn(col, spec, u);
         }
     }

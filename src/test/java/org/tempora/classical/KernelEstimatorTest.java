@@ -189,6 +189,13 @@ class KernelEstimatorTest {
     }
 
     @Test
+    void anL0WeightThatWouldGrowOrIsNotANumberIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new KernelEstimator(3, 3, 0.9));
+        assertThrows(IllegalArgumentException.class, () -> new KernelEstimator(3, 3, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> new KernelEstimator(0, 3, 1.1));
+    }
+
+    @Test
     void largePicturesAreEstimatedOnTheirMostDetailedWindow() {
         int w = 800, h = 600;
         float[] lum = new float[w * h];
