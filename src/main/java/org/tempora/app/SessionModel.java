@@ -141,7 +141,8 @@ public final class SessionModel implements AutoCloseable {
         if (photo == null) return String.format(Locale.ROOT, "For photos over %.2f megapixels: open one first (Ctrl+O).", over);
         double gain = ClassicalEngine.fullDetailGain(photo.width(), photo.height(), EngineOptions.DEFAULT_MAX_WORKING_PIXELS);
         if (gain > ClassicalEngine.MIN_DETAIL_GAIN) return "";
-        if (gain > 1) {
+        // a tall narrow photo just over 1 megapixel keeps its width but still loses rows: not "at full size"
+        if (photo.pixels().pixelCount() > EngineOptions.DEFAULT_MAX_WORKING_PIXELS) {
             return String.format(Locale.ROOT, "This photo is %d x %d pixels (%.2f megapixels): its blur is estimated at 1 megapixel,"
                     + " too close to its own size for a finer pass to gain anything; the finer pass is for photos over about %.2f megapixels.",
                     photo.width(), photo.height(), photo.pixels().pixelCount() / 1e6, over);
