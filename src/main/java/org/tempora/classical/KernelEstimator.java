@@ -88,8 +88,8 @@ public final class KernelEstimator {
      * The L0 weight falls by this factor each iteration of a level (Pan et al.: 1.1), so each level's last latent images
      * keep finer edges for the kernel step. Paired over six seeds of {@code benchmark --kernel-error} (168 items each),
      * 1.3 against 1.1 lowered the shake error ratio by 4% on average (54 items better by over 5%, 28 worse; items <= 2
-     * 76.2% -> 77.5%) and left smooth alike (57.0% -> 58.8%); biPSNR shake 29.07 -> 29.09 dB, smooth 30.23 -> 30.22 dB.
-     * 1.2 and 1.5 scored between the two on seeds 7 and 11, 2 below 1.1.
+     * 76.2% -> 77.4%) and left smooth alike (57.1% -> 58.9%); biPSNR shake 29.07 -> 29.09 dB, smooth 30.23 -> 30.22 dB.
+     * On seeds 7 and 11, 1.2 scored between the two and 1.5 and 2 no better than 1.1; paired on six seeds, 1.4 lost to 1.3.
      */
     static final double LAMBDA_DECAY = 1.3;
     /** Pan et al.'s decay, which the check for unevenly blurred parts keeps: its threshold was calibrated with it. */
