@@ -210,6 +210,51 @@ class PartBlendTest {
         assertAveragesBackToThePhoto(blended, blurred);
     }
 
+    @Test
+    void theCropsOfATonedScanTakeTheWholeScansTone() throws Exception {
+        // a sepia scan blurred sideways on the left and up and down on the right; the right half is dim and carries
+        // chroma noise, so on its own it would not pass as toned monochrome, while the whole scan does
+        float[] sharp = TestPlanes.devLuminance("hubble_deep_field.jpg", 200, 200, W, H);
+        float[] y = TestPlanes.addNoise(UniformityCalibration.joinLeftRight(FftConvolution.convolve(sharp, W, H, piece(true, 0, STROKE), 21),
+                FftConvolution.convolve(sharp, W, H, piece(false, 0, STROKE), 21), W, H), 0.003, 4);
+        double energy = 0;
+        for (int i = 0; i < W * H; i++) {
+            if (i % W >= W / 2) y[i] *= 0.4f;
+            energy += (double) y[i] * y[i];
+        }
+        float[] gains = {1f, 0.78f, 0.52f};
+        // noise of half the tolerance over the whole scan: several times it over the dim half
+        double sigma = Math.sqrt(0.5 * MonochromeTone.TOLERANCE * energy / (W / 2.0 * H));
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(9);
+        float[][] rgb = new float[3][W * H];
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i < W * H; i++) {
+                rgb[c][i] = gains[c] * y[i] + (i % W >= W / 2 ? (float) (gains[c] * sigma * rnd.nextGaussian()) : 0f);
+            }
+        }
+        LinearImage scan = new LinearImage(W, H, rgb);
+        float[] tone = ResidualRenderer.toneOf(scan);
+        assertNotNull(tone, "the whole scan is toned monochrome");
+        assertNull(ResidualRenderer.toneOf(scan.crop(W / 2 - 40, 0, W / 2 + 40, H)), "its right half alone is not");
+
+        GenerationResult r = new ClassicalEngine().generate(new GenerationRequest(scan, FramePlans.present(FRAMES), 0, EngineOptions.defaults()),
+                ProgressListener.NONE, CancellationToken.none());
+        assertEquals(2, r.unevenParts().stream().mapToInt(BlurPart::group).distinct().count(), r.warnings().toString());
+        // every channel moves as its share of one luminance motion, in both parts: no colour fringes on either side
+        int checked = 0;
+        for (LinearImage f : r.frames()) {
+            for (int i = 0; i < W * H; i++) {
+                float red = (f.plane(0)[i] - rgb[0][i]) / tone[0];
+                for (int c = 1; c < 3; c++) {
+                    float other = (f.plane(c)[i] - rgb[c][i]) / tone[c];
+                    assertEquals(red, other, 2e-5f, "channel " + c + " at " + i % W + "," + i / W);
+                }
+                if (i % W >= W / 2 && Math.abs(red) > 1e-3f) checked++;
+            }
+        }
+        assertTrue(checked > 1000, "the right half moves: " + checked + " pixels");
+    }
+
     /** Frames that tile the exposure average back to the photo. */
     private static void assertAveragesBackToThePhoto(GenerationResult r, LinearImage photo) {
         float[] mean = new float[photo.pixelCount()];
