@@ -29,8 +29,6 @@ public final class KernelFile {
 
     /** Largest side accepted, in photo pixels: twice the 101 px blur of long exposures, in any practical photo. */
     public static final int MAX_SIZE = 201;
-    /** Side below which Tempora's kernel picture enlarges kernels (see export.KernelPicture). */
-    static final int PICTURE_MIN_SIDE = 256;
 
     /** The kernel in {@code file}, odd-sized and normalised, with its scale (1 = photo pixels). */
     public static BlurKernel read(Path file) throws KernelFileException {
@@ -38,7 +36,7 @@ public final class KernelFile {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         double[][] rows = name.endsWith(".csv") || name.endsWith(".txt") ? readText(file) : readPicture(file);
         double scale = 1;
-        if (rows.length >= PICTURE_MIN_SIDE && rows.length == rows[0].length) {
+        if (rows.length >= BlurKernel.PICTURE_MIN_SIDE && rows.length == rows[0].length) {
             double[][] blocks = undoEnlargement(rows);
             if (blocks != rows) {
                 rows = blocks;
@@ -146,7 +144,7 @@ public final class KernelFile {
     static double[][] undoEnlargement(double[][] rows) {
         int side = rows.length;
         for (int n = 3; n <= side / 2; n += 2) {
-            int f = (int) Math.ceil((double) PICTURE_MIN_SIDE / n);
+            int f = (int) Math.ceil((double) BlurKernel.PICTURE_MIN_SIDE / n);
             if (n * f != side || f < 2) continue;
             if (!constantBlocks(rows, f)) continue;
             double[][] out = new double[n][n];

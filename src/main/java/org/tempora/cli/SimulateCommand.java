@@ -107,7 +107,7 @@ final class SimulateCommand implements Callable<Integer> {
             }
             CameraShake.write(path, dir.resolve("trajectory.csv"));
             int ks = 2 * BlurSimulator.margin(path) + 1;
-            PhotoWriter.writePng(KernelPicture.render(new BlurKernel(ks, BlurSimulator.kernelImage(path, ks), 1.0), KernelPicture.MIN_SIDE),
+            PhotoWriter.writePng(KernelPicture.render(new BlurKernel(ks, BlurSimulator.kernelImage(path, ks), 1.0), BlurKernel.PICTURE_MIN_SIDE),
                     dir.resolve(KernelPicture.FILE), 8);
             JsonObject rec = new JsonObject();
             rec.addProperty("format", "tempora-simulation/1");

@@ -15,17 +15,15 @@ public final class KernelPicture {
 
     /** The whole photo's kernel in an output folder. */
     public static final String FILE = "kernel.png";
-    /** Side the pictures are enlarged to at least (their square blocks are undone when read back as a known kernel: KernelFile). */
-    public static final int MIN_SIDE = 256;
 
     /** The kernel picture of the blur of {@code group} ({@link BlurPart#blurName}): kernel_A.png, kernel_B.png, ... */
     public static String partFile(int group) { return "kernel_" + BlurPart.blurName(group).substring("Blur ".length()) + ".png"; }
 
     /** Writes the run's kernel pictures into {@code dir}: {@link #FILE} when it has a kernel, and one per part's own blur. */
     public static void writeAll(GenerationResult result, Path dir) throws IOException {
-        if (result.kernel().isPresent()) PhotoWriter.writePng(render(result.kernel().get(), MIN_SIDE), dir.resolve(FILE), 8);
+        if (result.kernel().isPresent()) PhotoWriter.writePng(render(result.kernel().get(), BlurKernel.PICTURE_MIN_SIDE), dir.resolve(FILE), 8);
         for (int g = 0; g < result.partBlurs().size(); g++) {
-            PhotoWriter.writePng(render(result.partBlurs().get(g).kernel(), MIN_SIDE), dir.resolve(partFile(g)), 8);
+            PhotoWriter.writePng(render(result.partBlurs().get(g).kernel(), BlurKernel.PICTURE_MIN_SIDE), dir.resolve(partFile(g)), 8);
         }
     }
 

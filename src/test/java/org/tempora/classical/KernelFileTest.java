@@ -54,7 +54,7 @@ class KernelFileTest {
         float[] v = TestPlanes.normalise(TestPlanes.lineKernel(n, 9, 30));
         BlurKernel original = new BlurKernel(n, v, 1);
         Path f = tmp.resolve("kernel.png");
-        PhotoWriter.writePng(KernelPicture.render(original, 256), f, 8);
+        PhotoWriter.writePng(KernelPicture.render(original, BlurKernel.PICTURE_MIN_SIDE), f, 8);
         BlurKernel back = KernelFile.read(f);
         assertEquals(n, back.size());
         float peak = 0;
@@ -67,7 +67,7 @@ class KernelFileTest {
     void theWorkingScaleOfAnEarlierRunIsReadFromItsRecord() throws Exception {
         BlurKernel original = new BlurKernel(5, TestPlanes.normalise(TestPlanes.lineKernel(5, 3, 0)), 0.5);
         Path f = tmp.resolve("kernel.png");
-        PhotoWriter.writePng(KernelPicture.render(original, 256), f, 8);
+        PhotoWriter.writePng(KernelPicture.render(original, BlurKernel.PICTURE_MIN_SIDE), f, 8);
         Files.writeString(tmp.resolve("tempora.json"), "{\"kernel\": {\"file\": \"kernel.png\", \"size\": 5, \"workingScale\": 0.5}}");
         assertEquals(0.5, KernelFile.read(f).scale(), 1e-12);
     }
@@ -75,8 +75,8 @@ class KernelFileTest {
     @Test
     void aPartsKernelPictureTakesItsOwnEntrysWorkingScale() throws Exception {
         BlurKernel original = new BlurKernel(5, TestPlanes.normalise(TestPlanes.lineKernel(5, 3, 0)), 0.25);
-        PhotoWriter.writePng(KernelPicture.render(original, 256), tmp.resolve("kernel_B.png"), 8);
-        PhotoWriter.writePng(KernelPicture.render(original, 256), tmp.resolve("kernel.png"), 8);
+        PhotoWriter.writePng(KernelPicture.render(original, BlurKernel.PICTURE_MIN_SIDE), tmp.resolve("kernel_B.png"), 8);
+        PhotoWriter.writePng(KernelPicture.render(original, BlurKernel.PICTURE_MIN_SIDE), tmp.resolve("kernel.png"), 8);
         Files.writeString(tmp.resolve("tempora.json"), "{\"kernel\": {\"file\": \"kernel.png\", \"size\": 5, \"workingScale\": 0.5},"
                 + " \"partPaths\": [{\"blur\": 0, \"kernel\": {\"file\": \"kernel_A.png\", \"size\": 5, \"workingScale\": 0.75}},"
                 + " {\"blur\": 1, \"kernel\": {\"file\": \"kernel_B.png\", \"size\": 5, \"workingScale\": 0.25}}]}");
