@@ -21,23 +21,10 @@ final class BenchmarkPhotos {
     static Path blurred(Path sharp, int width, int height, double blurPx, Path target) throws IOException {
         Trajectory path = CameraShake.scaledToExtent(CameraShake.arc(blurPx, 30, 40), blurPx);
         int margin = BlurSimulator.margin(path);
-        LinearImage cover = coverAndCrop(PhotoReader.read(sharp).pixels(), width + 2 * margin, height + 2 * margin);
+        LinearImage cover = Resampling.cover(PhotoReader.read(sharp).pixels(), width + 2 * margin, height + 2 * margin);
         // One frame, 32 sub-frames: only the blurred photo is kept; no noise, so runs are repeatable.
         LinearImage photo = BlurSimulator.simulate(cover, path, 1, 32, 0, 0).blurred();
         PhotoWriter.writePng(photo, target, 8);
         return target;
-    }
-
-    /** Scales the image to cover w x h, then keeps the centre. */
-    static LinearImage coverAndCrop(LinearImage img, int w, int h) {
-        double s = Math.max((double) w / img.width(), (double) h / img.height());
-        int sw = Math.max(w, (int) Math.ceil(img.width() * s)), sh = Math.max(h, (int) Math.ceil(img.height() * s));
-        LinearImage scaled = Resampling.resize(img, sw, sh);
-        int x0 = (sw - w) / 2, y0 = (sh - h) / 2;
-        float[][] planes = new float[scaled.channels()][w * h];
-        for (int c = 0; c < scaled.channels(); c++) {
-            for (int y = 0; y < h; y++) System.arraycopy(scaled.plane(c), (y + y0) * sw + x0, planes[c], y * w, w);
-        }
-        return new LinearImage(w, h, planes);
     }
 }

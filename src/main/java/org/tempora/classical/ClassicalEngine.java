@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import org.tempora.engine.BlurKernel;
 import org.tempora.engine.BlurPart;
 import org.tempora.engine.CancellationToken;
@@ -139,8 +140,7 @@ public final class ClassicalEngine implements Engine {
             for (int g = 0; g < kernels.size(); g++) {
                 if (weak == null && kernels.get(g).strength() < DETAIL_MIN_STRENGTH) weak = BlurPart.blurName(g) + "'s path";
             }
-            int maxKs = usesWhole ? ks : 0;
-            for (PartBlend.PartKernel k : kernels) maxKs = Math.max(maxKs, k.size());
+            int maxKs = largest(kernels, wholeKernel, usesWhole, PartBlend.PartKernel::size);
             PartBlend blended;
             if (detailAsked && weak != null) warnings.add(detailSkipped(weak));
             if (detailAsked && weak == null) {
@@ -153,20 +153,17 @@ public final class ClassicalEngine implements Engine {
                 Map<PartBlend.PartKernel, DetailKernels> drawn = new IdentityHashMap<>();
                 List<PartBlend.PartKernel> drawnKernels = new ArrayList<>();
                 for (PartBlend.PartKernel k : kernels) drawnKernels.add(drawnKernel(k, factor, span, drawn));
-                int context = 0;
-                for (DetailKernels d : drawn.values()) context = Math.max(context, d.canvas());
                 PartBlend.PartKernel drawnWhole = drawnKernel(wholeKernel, factor, span, drawn); // drawn always: the blend decides whether it renders
-                if (usesWhole) context = Math.max(context, drawn.get(drawnWhole).canvas());
+                int context = largest(drawnKernels, drawnWhole, usesWhole, PartBlend.PartKernel::size); // a drawn kernel's size is its canvas
                 blended = PartBlend.of(rw, rh, BlurUniformityCheck.parts(uneven, w, h, rw, rh), drawnKernels, drawnWhole, maxKs * factor,
                         2 * context, (box, k) -> new ResidualRenderer(detail.crop(box[0], box[1], box[2], box[3]), tone, k.kernel(), k.size(),
                                 k.size(), drawn.get(k).partials(plan.intervals()), k.strength(), progress, cancel), cancel);
                 warnings.add(detailWarning(w, h, rw, rh, photo));
             } else {
                 LinearImage working = work;
-                float[] tone = ResidualRenderer.toneOf(work);
+                float[] tone = ResidualRenderer.toneOf(work, luminance);
                 // a group's crop reaches two frame-kernel canvases past its weights: one for the frames' kernels, one for the deconvolution's border
-                int context = usesWhole ? timed.canvasSize(span) : 0;
-                for (PartBlend.PartKernel k : kernels) context = Math.max(context, k.timed().canvasSize(span));
+                int context = largest(kernels, wholeKernel, usesWhole, k -> k.timed().canvasSize(span));
                 blended = PartBlend.of(w, h, workingParts, kernels, wholeKernel, maxKs, 2 * context,
                         (box, k) -> new ResidualRenderer(working.crop(box[0], box[1], box[2], box[3]), tone, k.kernel(), k.size(),
                                 k.timed().canvasSize(span), ResidualRenderer.partials(k.timed(), plan), k.strength(), progress, cancel), cancel);
@@ -238,6 +235,14 @@ public final class ClassicalEngine implements Engine {
     private static String detailWarning(int w, int h, int rw, int rh, LinearImage photo) {
         return String.format(Locale.ROOT, "estimated the blur at reduced resolution %dx%d and removed it at %s%dx%d (photo %dx%d)",
                 w, h, rw == photo.width() ? "full resolution " : "", rw, rh, photo.width(), photo.height());
+    }
+
+    /** The largest {@code of} over the parts' kernels, and over the whole photo's where the blend uses it. */
+    private static int largest(List<PartBlend.PartKernel> kernels, PartBlend.PartKernel whole, boolean usesWhole,
+                               ToIntFunction<PartBlend.PartKernel> of) {
+        int max = usesWhole ? of.applyAsInt(whole) : 0;
+        for (PartBlend.PartKernel k : kernels) max = Math.max(max, of.applyAsInt(k));
+        return max;
     }
 
     /** {@code k}'s path drawn thin at {@code factor} times the working size, as a part kernel of that size; the drawing goes in {@code drawn}. */

@@ -138,8 +138,8 @@ public final class KernelFile {
     }
 
     /**
-     * The kernel behind a picture drawn by enlarging an odd n x n kernel by f = ceil(256 / n) with square blocks,
-     * or {@code rows} itself when it is not such a picture.
+     * The kernel behind a picture drawn by enlarging an odd n x n kernel by f = ceil({@link BlurKernel#PICTURE_MIN_SIDE} / n)
+     * with square blocks, or {@code rows} itself when it is not such a picture.
      */
     static double[][] undoEnlargement(double[][] rows) {
         int side = rows.length;

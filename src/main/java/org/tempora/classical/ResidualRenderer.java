@@ -37,7 +37,7 @@ final class ResidualRenderer implements FrameResiduals {
      */
     ResidualRenderer(LinearImage work, float[] kernel, int ks, TimedKernel timed, double strength, FramePlan plan,
                      ProgressListener progress, CancellationToken cancel) throws CancelledException {
-        this(work, toneOf(work), kernel, ks, timed.canvasSize(plan.span()), partials(timed, plan), strength, progress, cancel);
+        this(work, Toned.of(work), kernel, ks, timed.canvasSize(plan.span()), partials(timed, plan), strength, progress, cancel);
     }
 
     /**
@@ -46,7 +46,7 @@ final class ResidualRenderer implements FrameResiduals {
      */
     ResidualRenderer(LinearImage work, float[] kernel, int ks, int canvas, List<float[]> partial, double strength,
                      ProgressListener progress, CancellationToken cancel) throws CancelledException {
-        this(work, toneOf(work), kernel, ks, canvas, partial, strength, progress, cancel);
+        this(work, Toned.of(work), kernel, ks, canvas, partial, strength, progress, cancel);
     }
 
     /**
@@ -56,6 +56,21 @@ final class ResidualRenderer implements FrameResiduals {
      */
     ResidualRenderer(LinearImage work, float[] tone, float[] kernel, int ks, int canvas, List<float[]> partial, double strength,
                      ProgressListener progress, CancellationToken cancel) throws CancelledException {
+        this(work, new Toned(tone, tone == null ? null : work.luminance()), kernel, ks, canvas, partial, strength, progress, cancel);
+    }
+
+    /** A picture's tone ({@link #toneOf}) with the luminance it was found from, so that the luminance is worked out once. */
+    private record Toned(float[] tone, float[] luminance) {
+        static Toned of(LinearImage picture) {
+            if (picture.channels() == 1) return new Toned(null, null);
+            float[] luminance = picture.luminance();
+            float[] tone = toneOf(picture, luminance);
+            return new Toned(tone, tone == null ? null : luminance);
+        }
+    }
+
+    private ResidualRenderer(LinearImage work, Toned toned, float[] kernel, int ks, int canvas, List<float[]> partial, double strength,
+                             ProgressListener progress, CancellationToken cancel) throws CancelledException {
         this.width = work.width();
         this.height = work.height();
         this.strength = strength;
@@ -63,9 +78,8 @@ final class ResidualRenderer implements FrameResiduals {
         float[] full = KernelOps.resizeCanvas(kernel, ks, canvas);
         this.partial = List.copyOf(partial);
         this.outputChannels = work.channels();
-        float[] luminance = tone == null ? null : work.luminance();
-        this.tone = tone;
-        float[][] planes = tone != null ? new float[][] {luminance} : new float[work.channels()][];
+        this.tone = toned.tone();
+        float[][] planes = tone != null ? new float[][] {toned.luminance()} : new float[work.channels()][];
         if (tone == null) for (int c = 0; c < planes.length; c++) planes[c] = work.plane(c);
         int channels = planes.length;
         sharp = new PreparedImage[channels];
@@ -89,7 +103,12 @@ final class ResidualRenderer implements FrameResiduals {
 
     /** Each channel's share of the luminance of a toned monochrome picture ({@link MonochromeTone}); null for colour or grey. */
     static float[] toneOf(LinearImage picture) {
-        return picture.channels() == 1 ? null : MonochromeTone.gains(picture, picture.luminance()).orElse(null);
+        return Toned.of(picture).tone();
+    }
+
+    /** {@link #toneOf(LinearImage)} of a picture whose luminance is already worked out. */
+    static float[] toneOf(LinearImage picture, float[] luminance) {
+        return picture.channels() == 1 ? null : MonochromeTone.gains(picture, luminance).orElse(null);
     }
 
     /** The kernels of the plan's intervals along {@code timed}, on its canvas for the plan's span. */

@@ -179,7 +179,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                     default -> throw new UsageException("--motion must be smooth or shake, not " + motion);
                 };
                 int big = KernelErrorRatio.SIDE + 2 * (2 * BlurSimulator.margin(path) + 1);
-                LinearImage sharp = Math.min(img.width(), img.height()) < big ? coverAndCrop(img, big, big) : img;
+                LinearImage sharp = Math.min(img.width(), img.height()) < big ? Resampling.cover(img, big, big) : img;
                 KernelErrorRatio.Item r = KernelErrorRatio.measure(name, sharp, path, KERNEL_ERROR_NOISE, seed + i * 10L + j,
                         trueSize, fromTruth, CancellationToken.none());
                 out.printf(Locale.ROOT, "%-24s %7.0f %7d %7d %9.2f %8.2f%n", name, r.extent(), r.trueSize(), r.estimatedSize(), r.ratio(), r.seconds());
@@ -214,7 +214,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             String name = stem(files.get(i));
             if (only != null && !only.contains(name)) continue;
             int m = UniformityCalibration.MARGIN;
-            LinearImage sharp = coverAndCrop(PhotoReader.read(files.get(i)).pixels(), w + 2 * m, h + 2 * m);
+            LinearImage sharp = Resampling.cover(PhotoReader.read(files.get(i)).pixels(), w + 2 * m, h + 2 * m);
             for (UniformityCalibration.Case c : UniformityCalibration.run(name, sharp.luminance(), w, h, seed * 1000 + i, CancellationToken.none())) {
                 out.printf(Locale.ROOT, "%-24s %-30s %10s %10s  %s%n", name, c.kind().label, UniformityCalibration.figure(c.leftRight()),
                         UniformityCalibration.figure(c.topBottom()), c.verdict());
@@ -281,7 +281,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 default -> throw new UsageException("--motion must be smooth or shake, not " + motion);
             };
             int margin = BlurSimulator.margin(path);
-            LinearImage sharp = coverAndCrop(PhotoReader.read(f).pixels(), w + 2 * margin, h + 2 * margin);
+            LinearImage sharp = Resampling.cover(PhotoReader.read(f).pixels(), w + 2 * margin, h + 2 * margin);
             SimulatedBlur sim = BlurSimulator.simulate(sharp, path, frames, 16, 0.002, seed + i);
             LinearImage blurred = centreCrop(sim.blurred(), w, h);
             List<LinearImage> truth = new ArrayList<>();
@@ -342,20 +342,9 @@ final class BenchmarkCommand implements Callable<Integer> {
         return candidates.isEmpty() ? null : candidates.get(0);
     }
 
-    /** Scales the image to cover w x h, then takes the centre. */
-    static LinearImage coverAndCrop(LinearImage img, int w, int h) {
-        double s = Math.max((double) w / img.width(), (double) h / img.height());
-        int sw = Math.max(w, (int) Math.ceil(img.width() * s)), sh = Math.max(h, (int) Math.ceil(img.height() * s));
-        return centreCrop(Resampling.resize(img, sw, sh), w, h);
-    }
-
+    /** The centre w x h of {@code img}. */
     static LinearImage centreCrop(LinearImage img, int w, int h) {
-        int x0 = (img.width() - w) / 2, y0 = (img.height() - h) / 2;
-        float[][] planes = new float[img.channels()][w * h];
-        for (int c = 0; c < img.channels(); c++) {
-            for (int y = 0; y < h; y++) System.arraycopy(img.plane(c), (y + y0) * img.width() + x0, planes[c], y * w, w);
-        }
-        return new LinearImage(w, h, planes);
+        return img.crop((img.width() - w) / 2, (img.height() - h) / 2, w, h);
     }
 
     private void coldStart(PrintWriter out, Item item) throws IOException, InterruptedException {

@@ -107,8 +107,7 @@ final class SimulateCommand implements Callable<Integer> {
             }
             CameraShake.write(path, dir.resolve("trajectory.csv"));
             int ks = 2 * BlurSimulator.margin(path) + 1;
-            PhotoWriter.writePng(KernelPicture.render(new BlurKernel(ks, BlurSimulator.kernelImage(path, ks), 1.0), BlurKernel.PICTURE_MIN_SIDE),
-                    dir.resolve(KernelPicture.FILE), 8);
+            KernelPicture.write(new BlurKernel(ks, BlurSimulator.kernelImage(path, ks), 1.0), dir.resolve(KernelPicture.FILE));
             JsonObject rec = new JsonObject();
             rec.addProperty("format", "tempora-simulation/1");
             rec.addProperty("software", "Tempora " + Version.get());

@@ -21,10 +21,13 @@ public final class KernelPicture {
 
     /** Writes the run's kernel pictures into {@code dir}: {@link #FILE} when it has a kernel, and one per part's own blur. */
     public static void writeAll(GenerationResult result, Path dir) throws IOException {
-        if (result.kernel().isPresent()) PhotoWriter.writePng(render(result.kernel().get(), BlurKernel.PICTURE_MIN_SIDE), dir.resolve(FILE), 8);
-        for (int g = 0; g < result.partBlurs().size(); g++) {
-            PhotoWriter.writePng(render(result.partBlurs().get(g).kernel(), BlurKernel.PICTURE_MIN_SIDE), dir.resolve(partFile(g)), 8);
-        }
+        if (result.kernel().isPresent()) write(result.kernel().get(), dir.resolve(FILE));
+        for (int g = 0; g < result.partBlurs().size(); g++) write(result.partBlurs().get(g).kernel(), dir.resolve(partFile(g)));
+    }
+
+    /** Writes {@code kernel}'s picture, {@link BlurKernel#PICTURE_MIN_SIDE} px or more across, as an 8-bit PNG. */
+    public static void write(BlurKernel kernel, Path file) throws IOException {
+        PhotoWriter.writePng(render(kernel, BlurKernel.PICTURE_MIN_SIDE), file, 8);
     }
 
     /** Enlarges the kernel by an integer factor so that its side is at least {@code minSide} pixels. */

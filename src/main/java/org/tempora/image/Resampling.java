@@ -9,6 +9,13 @@ package org.tempora.image;
 public final class Resampling {
     private Resampling() {}
 
+    /** Scales {@code img} to cover w x h (keeping its aspect), then keeps the centre w x h. */
+    public static LinearImage cover(LinearImage img, int w, int h) {
+        double s = Math.max((double) w / img.width(), (double) h / img.height());
+        int sw = Math.max(w, (int) Math.ceil(img.width() * s)), sh = Math.max(h, (int) Math.ceil(img.height() * s));
+        return resize(img, sw, sh).crop((sw - w) / 2, (sh - h) / 2, w, h);
+    }
+
     public static LinearImage resize(LinearImage src, int newW, int newH) {
         float[][] planes = new float[src.channels()][];
         Weights wx = Weights.of(src.width(), newW), wy = Weights.of(src.height(), newH);

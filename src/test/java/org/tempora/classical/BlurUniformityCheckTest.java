@@ -157,7 +157,7 @@ class BlurUniformityCheckTest {
         float[] k = TestPlanes.lineKernel(17, 15, 0);
         float[] still = TestPlanes.addNoise(TestPlanes.devLuminance("camera.png", 150, 150, w, h), 0.003, 11);
         float[] moving = TestPlanes.blurredCrop("camera.png", 150, 150, w, h, k, 17, 0.003, 11);
-        for (int y = 0; y < h; y++) System.arraycopy(moving, y * w + w / 2, still, y * w + w / 2, w - w / 2);
+        still = UniformityCalibration.joinLeftRight(still, moving, w, h);
         BlurUniformityCheck.Analysis a = BlurUniformityCheck.analyse(still, w, h, BlurUniformityCheck.PART_KERNEL, CancellationToken.none());
         System.out.println("200x150 camera, still | horizontal: " + BlurUniformityCheck.describe(a));
         assertFalse(Double.isNaN(a.leftRight()), BlurUniformityCheck.describe(a));

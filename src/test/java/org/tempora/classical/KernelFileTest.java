@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tempora.engine.BlurKernel;
 import org.tempora.export.KernelPicture;
-import org.tempora.image.PhotoWriter;
 
 class KernelFileTest {
     @TempDir Path tmp;
@@ -54,7 +53,7 @@ class KernelFileTest {
         float[] v = TestPlanes.normalise(TestPlanes.lineKernel(n, 9, 30));
         BlurKernel original = new BlurKernel(n, v, 1);
         Path f = tmp.resolve("kernel.png");
-        PhotoWriter.writePng(KernelPicture.render(original, BlurKernel.PICTURE_MIN_SIDE), f, 8);
+        KernelPicture.write(original, f);
         BlurKernel back = KernelFile.read(f);
         assertEquals(n, back.size());
         float peak = 0;
@@ -67,7 +66,7 @@ class KernelFileTest {
     void theWorkingScaleOfAnEarlierRunIsReadFromItsRecord() throws Exception {
         BlurKernel original = new BlurKernel(5, TestPlanes.normalise(TestPlanes.lineKernel(5, 3, 0)), 0.5);
         Path f = tmp.resolve("kernel.png");
-        PhotoWriter.writePng(KernelPicture.render(original, BlurKernel.PICTURE_MIN_SIDE), f, 8);
+        KernelPicture.write(original, f);
         Files.writeString(tmp.resolve("tempora.json"), "{\"kernel\": {\"file\": \"kernel.png\", \"size\": 5, \"workingScale\": 0.5}}");
         assertEquals(0.5, KernelFile.read(f).scale(), 1e-12);
     }
@@ -75,8 +74,8 @@ class KernelFileTest {
     @Test
     void aPartsKernelPictureTakesItsOwnEntrysWorkingScale() throws Exception {
         BlurKernel original = new BlurKernel(5, TestPlanes.normalise(TestPlanes.lineKernel(5, 3, 0)), 0.25);
-        PhotoWriter.writePng(KernelPicture.render(original, BlurKernel.PICTURE_MIN_SIDE), tmp.resolve("kernel_B.png"), 8);
-        PhotoWriter.writePng(KernelPicture.render(original, BlurKernel.PICTURE_MIN_SIDE), tmp.resolve("kernel.png"), 8);
+        KernelPicture.write(original, tmp.resolve("kernel_B.png"));
+        KernelPicture.write(original, tmp.resolve("kernel.png"));
         Files.writeString(tmp.resolve("tempora.json"), "{\"kernel\": {\"file\": \"kernel.png\", \"size\": 5, \"workingScale\": 0.5},"
                 + " \"partPaths\": [{\"blur\": 0, \"kernel\": {\"file\": \"kernel_A.png\", \"size\": 5, \"workingScale\": 0.75}},"
                 + " {\"blur\": 1, \"kernel\": {\"file\": \"kernel_B.png\", \"size\": 5, \"workingScale\": 0.25}}]}");

@@ -24,8 +24,7 @@ class RegionEstimateTest {
             column[(3 + i) * 21 + 10] = 1f / 15;
         }
         float[] left = FftConvolution.convolve(sharp, W, H, row, 21), right = FftConvolution.convolve(sharp, W, H, column, 21);
-        for (int y = 0; y < H; y++) System.arraycopy(left, y * W, right, y * W, W / 2);
-        return new LinearImage(W, H, new float[][] {TestPlanes.addNoise(right, 0.003, 2)});
+        return new LinearImage(W, H, new float[][] {TestPlanes.addNoise(UniformityCalibration.joinLeftRight(left, right, W, H), 0.003, 2)});
     }
 
     /** Variance of the kernel's mass along x over that along y. */
