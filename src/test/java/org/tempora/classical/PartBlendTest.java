@@ -11,6 +11,8 @@ import org.tempora.engine.GenerationRequest;
 import org.tempora.engine.GenerationResult;
 import org.tempora.engine.ProgressListener;
 import org.tempora.image.LinearImage;
+import org.tempora.simulate.BlurSimulator;
+import org.tempora.simulate.CameraShake;
 import org.tempora.timeline.FramePlans;
 
 /**
@@ -317,6 +319,28 @@ class PartBlendTest {
         }
         assertTrue(gains > 2, "blending gained " + gains + " dB over both halves");
         assertAveragesBackToThePhoto(detail, blurred);
+    }
+
+    @Test
+    void aPartWhosePathIsTooTangledToDrawThinSkipsTheFinerPassAndSaysWhichPart() throws Exception {
+        // a 960x720 photo worked at 480x360: its left half blurred 30 px sideways, its right half by a looping hand shake
+        // 30 px across, whose estimated path (shown at 7% strength) is too doubtful to draw thin at full resolution
+        int w = 960, h = 720, ks = 61;
+        float[] sharp = TestPlanes.devLuminance("hubble_deep_field.jpg", 20, 100, w, h);
+        float[] shake = BlurSimulator.kernelImage(CameraShake.randomWithExtent(3, 30), ks);
+        float[] photo = UniformityCalibration.joinLeftRight(FftConvolution.convolve(sharp, w, h, stroke(true, 0, 30, 30, ks), ks),
+                FftConvolution.convolve(sharp, w, h, shake, ks), w, h);
+        LinearImage blurred = new LinearImage(w, h, new float[][] {TestPlanes.addNoise(photo, 0.003, 6)});
+        EngineOptions working = new EngineOptions(false, 0, 480L * 360);
+        GenerationResult r = new ClassicalEngine().generate(new GenerationRequest(blurred, FramePlans.present(FRAMES), 0,
+                working.withMaxDetailPixels(Long.MAX_VALUE)), ProgressListener.NONE, CancellationToken.none());
+        assertEquals(List.of(new BlurPart(0, 0, 480, 720, 0), new BlurPart(480, 0, 480, 720, 1)), r.unevenParts(), r.warnings().toString());
+        assertTrue(r.warnings().stream().anyMatch(x -> x.contains("each part's frames were rendered with its own blur")), r.warnings().toString());
+        assertTrue(r.warnings().contains(ClassicalEngine.detailSkipped("Blur B's path")), r.warnings().toString());
+        assertTrue(r.warnings().stream().anyMatch(x -> x.startsWith("worked at reduced resolution 480x360")), r.warnings().toString());
+        assertTrue(r.warnings().stream().noneMatch(x -> x.contains("removed it at")), r.warnings().toString());
+        assertEquals(w, r.frames().get(0).width(), "frames at the photo's size, enlarged from the working size");
+        assertAveragesBackToThePhoto(r, blurred);
     }
 
     /** The piece [first, first + length) of a {@code stroke} px line along x (or y) through the centre of a ks x ks kernel. */
