@@ -1,5 +1,6 @@
 package org.tempora.classical;
 
+import java.util.Optional;
 import java.util.Random;
 import org.tempora.engine.CancellationToken;
 import org.tempora.engine.CancelledException;
@@ -8,6 +9,7 @@ import org.tempora.engine.Trajectory;
 import org.tempora.image.LinearImage;
 import org.tempora.simulate.BlurSimulator;
 import org.tempora.simulate.CameraShake;
+import org.tempora.simulate.Degradation;
 
 /**
  * The error ratio of Levin, Weiss, Durand &amp; Freeman 2009 ("Understanding and evaluating blind deconvolution
@@ -53,6 +55,16 @@ public final class KernelErrorRatio {
      */
     public static Item measure(String name, LinearImage sharp, Trajectory path, double noiseSigma, long seed, boolean trueSize,
                                int fromTruth, CancellationToken cancel) throws CancelledException {
+        return measure(name, sharp, path, noiseSigma, seed, trueSize, fromTruth, Optional.empty(), cancel);
+    }
+
+    /**
+     * As {@link #measure(String, LinearImage, Trajectory, double, long, boolean, int, CancellationToken)}, with the blurred
+     * noisy crop also put through {@code degradation} (JPEG, grain, clipping) before both deconvolutions: a defect the
+     * estimate should treat as an outlier rather than fit a kernel to. Where it clips, the sharp reference takes the same gain.
+     */
+    public static Item measure(String name, LinearImage sharp, Trajectory path, double noiseSigma, long seed, boolean trueSize,
+                               int fromTruth, Optional<Degradation> degradation, CancellationToken cancel) throws CancelledException {
         if (fromTruth < 0) throw new IllegalArgumentException("iterations from the truth must be >= 0, got " + fromTruth);
         int ts = 2 * BlurSimulator.margin(path) + 1;
         float[] truth = BlurSimulator.kernelImage(path, ts);
@@ -67,6 +79,11 @@ public final class KernelErrorRatio {
         float[] blurred = KernelOps.crop(blurredBig, big, ts, ts, SIDE, SIDE);
         Random rng = new Random(seed);
         for (int i = 0; i < blurred.length; i++) blurred[i] += (float) (noiseSigma * rng.nextGaussian());
+        if (degradation.isPresent()) {
+            float gain = (float) degradation.get().gain(blurred);
+            blurred = degradation.get().apply(blurred, SIDE, SIDE, seed);
+            for (int i = 0; i < reference.length; i++) reference[i] *= gain;
+        }
 
         long t0 = System.nanoTime();
         KernelEstimator.Estimate est = fromTruth > 0

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -34,6 +35,7 @@ import org.tempora.export.StagedDirectory;
 import org.tempora.metrics.VideoScore;
 import org.tempora.simulate.BlurSimulator;
 import org.tempora.simulate.CameraShake;
+import org.tempora.simulate.Degradation;
 import org.tempora.simulate.SimulatedBlur;
 import org.tempora.timeline.FramePlans;
 import picocli.CommandLine.Command;
@@ -91,6 +93,11 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "With --kernel-error: instead of a blind estimate, N iterations of the estimator's last level started from the true kernel"
                     + " (how far its alternation drifts from the truth; 0, the default, estimates blind).")
     int fromTruth;
+
+    @Option(names = "--degrade", paramLabel = "KIND:AMOUNT",
+            description = "With --kernel-error: also put each blurred crop through jpeg:QUALITY (1-100), grain:RMS (film grain, display units,"
+                    + " up to 0.2) or clip:SHARE (that share of pixels driven past white, up to 0.5) before estimating.")
+    String degrade;
 
     @Option(names = "--only", paramLabel = "NAME", split = ",",
             description = "With --kernel-error or --uniformity: only these images (file names without extension, comma-separated).")
@@ -158,9 +165,16 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     private int kernelError(PrintWriter out) throws Exception {
         if (fromTruth < 0 || fromTruth > MAX_FROM_TRUTH) throw new UsageException("--from-truth must be 0 to " + MAX_FROM_TRUTH + " iterations, not " + fromTruth);
-        out.printf(Locale.ROOT, "error ratio (Levin et al. 2009) on %dx%d luminance crops, %s, noise sigma %.3f, seed %d%s%n",
+        Optional<Degradation> degradation;
+        try {
+            degradation = degrade == null ? Optional.empty() : Optional.of(Degradation.parse(degrade));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--degrade: " + e.getMessage());
+        }
+        out.printf(Locale.ROOT, "error ratio (Levin et al. 2009) on %dx%d luminance crops, %s, noise sigma %.3f%s, seed %d%s%n",
                 KernelErrorRatio.SIDE, KernelErrorRatio.SIDE, motion.equals("shake") ? "random shake (Boracchi-Foi)" : "smooth arcs",
-                KERNEL_ERROR_NOISE, seed, fromTruth > 0 ? "; kernels: " + fromTruth + " iterations from the true kernel, not blind" : "");
+                KERNEL_ERROR_NOISE, degradation.map(d -> ", then " + d).orElse(""), seed,
+                fromTruth > 0 ? "; kernels: " + fromTruth + " iterations from the true kernel, not blind" : "");
         out.printf(Locale.ROOT, "%-24s %7s %7s %7s %9s %8s%n", "image", "extent", "truth", "kernel", "ratio", "seconds");
         List<Double> ratios = new ArrayList<>();
         double seconds = 0;
@@ -181,7 +195,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 int big = KernelErrorRatio.SIDE + 2 * (2 * BlurSimulator.margin(path) + 1);
                 LinearImage sharp = Math.min(img.width(), img.height()) < big ? Resampling.cover(img, big, big) : img;
                 KernelErrorRatio.Item r = KernelErrorRatio.measure(name, sharp, path, KERNEL_ERROR_NOISE, seed + i * 10L + j,
-                        trueSize, fromTruth, CancellationToken.none());
+                        trueSize, fromTruth, degradation, CancellationToken.none());
                 out.printf(Locale.ROOT, "%-24s %7.0f %7d %7d %9.2f %8.2f%n", name, r.extent(), r.trueSize(), r.estimatedSize(), r.ratio(), r.seconds());
                 out.flush();
                 ratios.add(r.ratio());

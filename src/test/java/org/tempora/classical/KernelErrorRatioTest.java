@@ -2,7 +2,9 @@ package org.tempora.classical;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.tempora.simulate.Degradation;
 import org.tempora.engine.CancellationToken;
 import org.tempora.image.LinearImage;
 import org.tempora.simulate.CameraShake;
@@ -45,5 +47,19 @@ class KernelErrorRatioTest {
         KernelErrorRatio.Item r = KernelErrorRatio.measure("astronaut", sharp, CameraShake.linear(9, 30), 0.005, 1, CancellationToken.none());
         assertTrue(r.ratio() >= 0.8 && r.ratio() < 3, "error ratio " + r.ratio());
         assertEquals(9 * Math.cos(Math.toRadians(30)), r.extent(), 0.2);
+    }
+
+    @Test
+    void clippedHighlightsAreComparedWithTheSharpPictureAtTheSameGain() throws Exception {
+        LinearImage sharp = DevImages.crop("astronaut.png", 80, 40, 360, 360);
+        KernelErrorRatio.Item clean = KernelErrorRatio.measure("astronaut", sharp, CameraShake.linear(9, 30), 0.005, 1, false, 1,
+                Optional.empty(), CancellationToken.none());
+        KernelErrorRatio.Item clipped = KernelErrorRatio.measure("astronaut", sharp, CameraShake.linear(9, 30), 0.005, 1, false, 1,
+                Optional.of(Degradation.parse("clip:0.02")), CancellationToken.none());
+        System.out.printf("true kernel's SSD: clean %.1f, 2%% clipped %.1f%n", clean.ssdTrue(), clipped.ssdTrue());
+        // brightened to clip 2% of the pixels, the restoration's error grows with the gain squared and the clipped rims,
+        // not by the whole brightening, which an unscaled reference would add
+        assertTrue(clipped.ssdTrue() < 6 * clean.ssdTrue(), clipped.ssdTrue() + " against " + clean.ssdTrue());
+        assertTrue(clipped.ratio() < 1.6, "one iteration from the truth: " + clipped.ratio());
     }
 }

@@ -96,6 +96,24 @@ class SimulateAndBenchmarkCommandTest {
     }
 
     @Test
+    void kernelErrorRunsUnderADefectOfOldPhotosAndRefusesOneItCannotApply() throws Exception {
+        DevImages.path("camera.png");
+        CliRun jpeg = CliRun.of("benchmark", "--kernel-error", "--only", "camera", "--extents", "11", "--motion", "shake", "--degrade", "jpeg:75");
+        assertEquals(0, jpeg.code(), jpeg.err());
+        assertTrue(jpeg.out().contains("noise sigma 0.005, then JPEG quality 75, seed 7"), jpeg.out());
+        String[] cells = jpeg.out().lines().filter(l -> l.startsWith("camera")).findFirst().orElseThrow().trim().split("\\s+");
+        assertTrue(Double.parseDouble(cells[4]) < 2, "ratio under JPEG blocks (1.28 when measured): " + cells[4]);
+        CliRun clip = CliRun.of("benchmark", "--kernel-error", "--only", "camera", "--extents", "11", "--degrade", "clip:0.02");
+        assertEquals(0, clip.code(), clip.err());
+        assertTrue(clip.out().contains("then 2.0% of pixels clipped"), clip.out());
+        for (String bad : List.of("jpeg:0", "blur:3", "grain:lots")) {
+            CliRun r = CliRun.of("benchmark", "--kernel-error", "--degrade", bad);
+            assertEquals(ExitCode.USAGE, r.code(), bad + ": " + r.err());
+            assertTrue(r.err().contains("--degrade: ") && !r.err().contains("Exception"), r.err());
+        }
+    }
+
+    @Test
     void uniformityRunsTheCheckOnUniformAndUnevenCases() throws Exception {
         DevImages.path("camera.png");
         CliRun r = CliRun.of("benchmark", "--uniformity", "--only", "camera", "--size", "320x240");
