@@ -115,7 +115,7 @@ public final class BlurUniformityCheck {
         int hw = w / 2, hh = h / 2;
         int[][] halves = halves(w, h);
         float p99 = percentile99(lum);
-        double sigma = noiseSigma(lum, w, h);
+        double sigma = NoiseLevel.finest(lum, w, h);
         // 2 sigma^2: the power of a difference of white noise
         double minTexture = Math.max(TEXTURE_SNR * 2 * sigma * sigma, TEXTURE_FLOOR * p99 * p99);
         float[][] planes = new float[n][];
@@ -419,24 +419,6 @@ public final class BlurUniformityCheck {
         xy /= count;
         yy /= count;
         return (xx + yy) / 2 - Math.sqrt((xx - yy) * (xx - yy) / 4 + xy * xy);
-    }
-
-    /**
-     * Noise standard deviation from the finest diagonal Haar detail, median |HH| / 0.6745 (Donoho &amp; Johnstone
-     * 1994): the diagonal detail of a blurred picture is almost all noise, and the median ignores its edges.
-     */
-    static double noiseSigma(float[] p, int w, int h) {
-        int bw = w / 2, bh = h / 2;
-        if (bw == 0 || bh == 0) return 0;
-        float[] hh = new float[bw * bh];
-        for (int y = 0; y < bh; y++) {
-            for (int x = 0; x < bw; x++) {
-                int i = 2 * y * w + 2 * x;
-                hh[y * bw + x] = Math.abs(p[i] - p[i + 1] - p[i + w] + p[i + w + 1]) / 2;
-            }
-        }
-        Arrays.sort(hh);
-        return hh[hh.length / 2] / 0.6745;
     }
 
     /** 99th percentile of the plane, at least 0.02 (as the estimator's contrast normalisation). */

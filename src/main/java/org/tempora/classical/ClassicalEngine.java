@@ -148,6 +148,7 @@ public final class ClassicalEngine implements Engine {
                 rh = detailSize(photo.height(), h, detailScale);
                 LinearImage detail = detailPicture(photo, rw, rh);
                 float[] tone = ResidualRenderer.toneOf(detail);
+                double detailWeight = deconvolutionWeight(detail, warnings);
                 double factor = (double) rw / w;
                 // each blur's path drawn thin at the detail size, as for one blur; its canvas also sizes the crops
                 Map<PartBlend.PartKernel, DetailKernels> drawn = new IdentityHashMap<>();
@@ -156,16 +157,17 @@ public final class ClassicalEngine implements Engine {
                 PartBlend.PartKernel drawnWhole = drawnKernel(wholeKernel, factor, span, drawn); // drawn always: the blend decides whether it renders
                 int context = largest(drawnKernels, drawnWhole, usesWhole, PartBlend.PartKernel::size); // a drawn kernel's size is its canvas
                 blended = PartBlend.of(rw, rh, BlurUniformityCheck.parts(uneven, w, h, rw, rh), drawnKernels, drawnWhole, maxKs * factor,
-                        2 * context, (box, k) -> new ResidualRenderer(detail.crop(box[0], box[1], box[2], box[3]), tone, k.kernel(), k.size(),
+                        2 * context, (box, k) -> new ResidualRenderer(detail.crop(box[0], box[1], box[2], box[3]), tone, detailWeight, k.kernel(), k.size(),
                                 k.size(), drawn.get(k).partials(plan.intervals()), k.strength(), progress, cancel), cancel);
                 warnings.add(detailWarning(w, h, rw, rh, photo));
             } else {
                 LinearImage working = work;
                 float[] tone = ResidualRenderer.toneOf(work, luminance);
+                double weight = deconvolutionWeight(work, luminance, warnings);
                 // a group's crop reaches two frame-kernel canvases past its weights: one for the frames' kernels, one for the deconvolution's border
                 int context = largest(kernels, wholeKernel, usesWhole, k -> k.timed().canvasSize(span));
                 blended = PartBlend.of(w, h, workingParts, kernels, wholeKernel, maxKs, 2 * context,
-                        (box, k) -> new ResidualRenderer(working.crop(box[0], box[1], box[2], box[3]), tone, k.kernel(), k.size(),
+                        (box, k) -> new ResidualRenderer(working.crop(box[0], box[1], box[2], box[3]), tone, weight, k.kernel(), k.size(),
                                 k.timed().canvasSize(span), ResidualRenderer.partials(k.timed(), plan), k.strength(), progress, cancel), cancel);
             }
             renderer = blended;
@@ -185,12 +187,12 @@ public final class ClassicalEngine implements Engine {
             rh = detailSize(photo.height(), h, detailScale);
             LinearImage detail = detailPicture(photo, rw, rh);
             DetailKernels drawn = new DetailKernels(timed, (double) rw / w, span);
-            renderer = new ResidualRenderer(detail, drawn.exposure(), drawn.canvas(), drawn.canvas(), drawn.partials(plan.intervals()),
+            renderer = new ResidualRenderer(detail, deconvolutionWeight(detail, warnings), drawn.exposure(), drawn.canvas(), drawn.canvas(), drawn.partials(plan.intervals()),
                     strength, progress, cancel);
             warnings.add(detailWarning(w, h, rw, rh, photo));
         } else {
             if (detailAsked) warnings.add(detailSkipped("the blur path"));
-            renderer = new ResidualRenderer(work, kernel, ks, timed, strength, plan, progress, cancel);
+            renderer = new ResidualRenderer(work, deconvolutionWeight(work, luminance, warnings), kernel, ks, timed, strength, plan, progress, cancel);
         }
         if (rw == w && scale < 1) {
             warnings.add(String.format(Locale.ROOT,
@@ -220,6 +222,31 @@ public final class ClassicalEngine implements Engine {
         BlurKernel blurKernel = estimate.toBlurKernel(scale);
         return new GenerationResult(frames, plan, Optional.of(blurKernel),
                 Optional.of(timed.trajectory(span, scale, 129)), warnings, timings, unevenParts, partBlurs);
+    }
+
+    /** Pictures larger than this have their noise read on their central window of this size (speed, memory). */
+    static final long NOISE_WINDOW_PIXELS = 4_000_000;
+
+    /** The deconvolution's data weight for a picture with this luminance, from its own noise; a noisy picture is said so in {@code warnings}. */
+    static double deconvolutionWeight(LinearImage picture, float[] luminance, List<String> warnings) {
+        double noise = NoiseLevel.clumped(luminance, picture.width(), picture.height());
+        double weight = Deconvolution.weightFor(noise);
+        if (weight < Deconvolution.DEFAULT_LAMBDA) {
+            warnings.add(String.format(Locale.ROOT, "the photo is noisy or grainy (noise about %.1f%% of white): the blur was removed more gently,"
+                    + " so that the frames do not sharpen the noise", 100 * noise));
+        }
+        return weight;
+    }
+
+    /** {@link #deconvolutionWeight(LinearImage, float[], List)} of a picture, read on its central window when it is large. */
+    static double deconvolutionWeight(LinearImage picture, List<String> warnings) {
+        LinearImage window = picture;
+        if (picture.pixelCount() > NOISE_WINDOW_PIXELS) {
+            double f = Math.sqrt((double) NOISE_WINDOW_PIXELS / picture.pixelCount());
+            int ww = (int) (picture.width() * f), wh = (int) (picture.height() * f);
+            window = picture.crop((picture.width() - ww) / 2, (picture.height() - wh) / 2, ww, wh);
+        }
+        return deconvolutionWeight(window, window.luminance(), warnings);
     }
 
     /** A side of the finer pass: the photo's own at a detail scale of 1 or more, else scaled, never below the working side. */

@@ -90,8 +90,10 @@ public final class KernelErrorRatio {
                 ? new KernelEstimator.Estimate(new KernelEstimator().refine(blurred, SIDE, SIDE, truth, ts, fromTruth, cancel), ts, java.util.List.of())
                 : new KernelEstimator().estimate(blurred, SIDE, SIDE, trueSize ? ts : 0, ProgressListener.NONE, cancel);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        float[] withEstimate = Deconvolution.hyperLaplacian(blurred, SIDE, SIDE, est.kernel(), est.size(), cancel);
-        float[] withTruth = Deconvolution.hyperLaplacian(blurred, SIDE, SIDE, truth, ts, cancel);
+        // both with the engine's weight for this crop's noise
+        double weight = Deconvolution.weightFor(blurred, SIDE, SIDE);
+        float[] withEstimate = Deconvolution.hyperLaplacian(blurred, SIDE, SIDE, est.kernel(), est.size(), weight, Deconvolution.DEFAULT_ALPHA, cancel);
+        float[] withTruth = Deconvolution.hyperLaplacian(blurred, SIDE, SIDE, truth, ts, weight, Deconvolution.DEFAULT_ALPHA, cancel);
         int margin = ts / 2 + MAX_SHIFT;
         double e = shiftCompensatedSsd(withEstimate, reference, SIDE, SIDE, margin, MAX_SHIFT);
         double t = shiftCompensatedSsd(withTruth, reference, SIDE, SIDE, margin, MAX_SHIFT);

@@ -35,18 +35,18 @@ final class ResidualRenderer implements FrameResiduals {
      * Deconvolves each channel of {@code work} by {@code kernel} (odd side {@code ks}) and prepares the partial
      * kernels of {@code plan} along {@code timed}; tells {@code progress} "deconvolving", channels done of all.
      */
-    ResidualRenderer(LinearImage work, float[] kernel, int ks, TimedKernel timed, double strength, FramePlan plan,
+    ResidualRenderer(LinearImage work, double weight, float[] kernel, int ks, TimedKernel timed, double strength, FramePlan plan,
                      ProgressListener progress, CancellationToken cancel) throws CancelledException {
-        this(work, Toned.of(work), kernel, ks, timed.canvasSize(plan.span()), partials(timed, plan), strength, progress, cancel);
+        this(work, Toned.of(work), weight, kernel, ks, timed.canvasSize(plan.span()), partials(timed, plan), strength, progress, cancel);
     }
 
     /**
      * Deconvolves each channel of {@code work} by {@code kernel} (odd side {@code ks}, also the whole exposure's
      * kernel) and renders frames through {@code partial}, kernels of odd side {@code canvas} >= ks.
      */
-    ResidualRenderer(LinearImage work, float[] kernel, int ks, int canvas, List<float[]> partial, double strength,
+    ResidualRenderer(LinearImage work, double weight, float[] kernel, int ks, int canvas, List<float[]> partial, double strength,
                      ProgressListener progress, CancellationToken cancel) throws CancelledException {
-        this(work, Toned.of(work), kernel, ks, canvas, partial, strength, progress, cancel);
+        this(work, Toned.of(work), weight, kernel, ks, canvas, partial, strength, progress, cancel);
     }
 
     /**
@@ -54,9 +54,9 @@ final class ResidualRenderer implements FrameResiduals {
      * {@code tone} decided by the caller ({@link #toneOf}): a crop of a picture takes the whole picture's, so that its
      * parts are not deconvolved one as toned monochrome and the other per channel.
      */
-    ResidualRenderer(LinearImage work, float[] tone, float[] kernel, int ks, int canvas, List<float[]> partial, double strength,
+    ResidualRenderer(LinearImage work, float[] tone, double weight, float[] kernel, int ks, int canvas, List<float[]> partial, double strength,
                      ProgressListener progress, CancellationToken cancel) throws CancelledException {
-        this(work, new Toned(tone, tone == null ? null : work.luminance()), kernel, ks, canvas, partial, strength, progress, cancel);
+        this(work, new Toned(tone, tone == null ? null : work.luminance()), weight, kernel, ks, canvas, partial, strength, progress, cancel);
     }
 
     /** A picture's tone ({@link #toneOf}) with the luminance it was found from, so that the luminance is worked out once. */
@@ -69,8 +69,8 @@ final class ResidualRenderer implements FrameResiduals {
         }
     }
 
-    private ResidualRenderer(LinearImage work, Toned toned, float[] kernel, int ks, int canvas, List<float[]> partial, double strength,
-                             ProgressListener progress, CancellationToken cancel) throws CancelledException {
+    private ResidualRenderer(LinearImage work, Toned toned, double weight, float[] kernel, int ks, int canvas, List<float[]> partial,
+                             double strength, ProgressListener progress, CancellationToken cancel) throws CancelledException {
         this.width = work.width();
         this.height = work.height();
         this.strength = strength;
@@ -85,7 +85,7 @@ final class ResidualRenderer implements FrameResiduals {
         sharp = new PreparedImage[channels];
         reblurred = new float[channels][];
         ParallelTasks.Task deconvolve = c -> sharp[c] = FftConvolution.prepare(
-                Deconvolution.hyperLaplacian(planes[c], width, height, kernel, ks, cancel), width, height, canvas);
+                Deconvolution.hyperLaplacian(planes[c], width, height, kernel, ks, weight, Deconvolution.DEFAULT_ALPHA, cancel), width, height, canvas);
         if ((long) width * height <= PARALLEL_CHANNEL_PIXELS) {
             progress.progress("deconvolving", 0, channels);
             ParallelTasks.forEach(channels, cancel, deconvolve);

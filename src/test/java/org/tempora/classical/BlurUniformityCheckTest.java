@@ -66,12 +66,6 @@ class BlurUniformityCheckTest {
     }
 
     @Test
-    void noiseEstimateMatchesAddedNoise() {
-        float[] flat = TestPlanes.addNoise(new float[W * H], 0.01, 3);
-        assertEquals(0.01, BlurUniformityCheck.noiseSigma(flat, W, H), 0.0005);
-    }
-
-    @Test
     void uniformShakeGivesNoWarning() throws Exception {
         float[] k = TestPlanes.shakeKernel(23, 21, 2);
         float[] blurred = TestPlanes.blurredCrop("astronaut.png", 100, 40, W, H, k, 23, 0.003, 11);

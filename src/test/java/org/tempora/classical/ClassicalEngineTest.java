@@ -69,6 +69,33 @@ class ClassicalEngineTest {
     }
 
     @Test
+    void aGrainyPhotoIsDeconvolvedGentlyAndSaysSoAndItsFramesComeCloserToTheTruth() throws Exception {
+        LinearImage sharp = DevImages.crop("camera.png", 100, 80, 300, 240);
+        org.tempora.engine.Trajectory path = CameraShake.arc(16, 70, 40);
+        SimulatedBlur sim = BlurSimulator.simulate(sharp, path, 7, 16, 0.002, 5);
+        int size = 2 * BlurSimulator.margin(path) + 1;
+        EngineOptions known = EngineOptions.defaults().withKernel(new org.tempora.engine.BlurKernel(size, BlurSimulator.kernelImage(path, size), 1));
+        LinearImage photo = sim.blurred();
+        float[] grain = org.tempora.simulate.Degradation.parse("grain:0.03").apply(photo.plane(0), photo.width(), photo.height(), 4);
+        LinearImage grainy = new LinearImage(photo.width(), photo.height(), new float[][] {grain});
+        GenerationResult r = run(grainy, FramePlans.present(7), known), clean = run(photo, FramePlans.present(7), known);
+        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("the photo is noisy or grainy (noise about ")), r.warnings().toString());
+        assertTrue(clean.warnings().stream().noneMatch(w -> w.contains("noisy or grainy")), clean.warnings().toString());
+        // the same frames at the fixed weight, for comparison
+        TimedKernel timed = PathExtractor.extract(BlurSimulator.kernelImage(path, size), size, false);
+        ResidualRenderer fixed = new ResidualRenderer(grainy, Deconvolution.DEFAULT_LAMBDA, BlurSimulator.kernelImage(path, size), size, timed,
+                ClassicalEngine.motionStrength(timed), FramePlans.present(7), ProgressListener.NONE, CancellationToken.none());
+        List<LinearImage> fixedFrames = new ArrayList<>();
+        for (int f = 0; f < 7; f++) fixedFrames.add(ResidualRenderer.compose(grainy, fixed.residual(f), grainy.width(), grainy.height()));
+        List<LinearImage> truth = new ArrayList<>();
+        for (LinearImage t : sim.truthFrames()) truth.add(new LinearImage(t.width(), t.height(), new float[][] {t.plane(0)}));
+        double adapted = VideoScore.of(new ArrayList<>(r.frames()), truth, null).bidirectionalPsnr();
+        double atFixed = VideoScore.of(fixedFrames, truth, null).bidirectionalPsnr();
+        System.out.printf("grainy photo's frames against the truth: %.2f dB at its noise's weight, %.2f dB at the fixed one%n", adapted, atFixed);
+        assertTrue(adapted > atFixed + 1, adapted + " dB against " + atFixed + " dB");
+    }
+
+    @Test
     void framesAreTruerThanTheBlurredPhotoOnKnownCameraShake() throws Exception {
         LinearImage sharp = DevImages.crop("camera.png", 100, 80, 300, 240);
         SimulatedBlur sim = BlurSimulator.simulate(sharp, CameraShake.arc(16, 70, 40), 7, 16, 0.002, 5);

@@ -30,6 +30,34 @@ class DeconvolutionTest {
     }
 
     @Test
+    void theDataWeightFallsAsOneOverTheNoiseSquaredAboveOnePointTwoPercent() {
+        assertEquals(Deconvolution.DEFAULT_LAMBDA, Deconvolution.weightFor(0.005));
+        assertEquals(Deconvolution.DEFAULT_LAMBDA, Deconvolution.weightFor(Math.sqrt(Deconvolution.NOISE_WEIGHT / Deconvolution.DEFAULT_LAMBDA)), 1e-9);
+        assertEquals(0.3 / (0.02 * 0.02), Deconvolution.weightFor(0.02), 1e-9);
+        assertEquals(Deconvolution.MIN_LAMBDA, Deconvolution.weightFor(0.2));
+        assertEquals(Deconvolution.DEFAULT_LAMBDA, Deconvolution.weightFor(0));
+        assertEquals(Deconvolution.DEFAULT_LAMBDA, Deconvolution.weightFor(Double.NaN));
+    }
+
+    @Test
+    void aGrainyPictureIsRestoredCloserWithTheWeightForItsNoise() throws Exception {
+        int w = 320, h = 240, ks = 19;
+        float[] sharp = TestPlanes.devLuminance("camera.png", 100, 60, w, h);
+        float[] k = TestPlanes.shakeKernel(ks, 15, 3);
+        float[] blurred = FftConvolution.convolveDirect(sharp, w, h, k, ks);
+        float[] grainy = org.tempora.simulate.Degradation.parse("grain:0.03").apply(blurred, w, h, 2);
+        double weight = Deconvolution.weightFor(grainy, w, h);
+        double fixed = TestPlanes.psnr(Deconvolution.hyperLaplacian(grainy, w, h, k, ks, CancellationToken.none()), sharp, w, h, ks);
+        double adapted = TestPlanes.psnr(Deconvolution.hyperLaplacian(grainy, w, h, k, ks, weight, Deconvolution.DEFAULT_ALPHA,
+                CancellationToken.none()), sharp, w, h, ks);
+        System.out.printf("grain 0.03: weight %.0f, restored %.2f dB against %.2f dB at the fixed weight%n", weight, adapted, fixed);
+        assertTrue(weight < 800, "weight " + weight);
+        assertTrue(adapted > fixed + 3, adapted + " dB against " + fixed + " dB");
+        // a clean one keeps the fixed weight
+        assertEquals(Deconvolution.DEFAULT_LAMBDA, Deconvolution.weightFor(TestPlanes.addNoise(blurred, 0.005, 1), w, h));
+    }
+
+    @Test
     void flatPictureStaysFlatUpToItsEdges() throws Exception {
         int w = 97, h = 64, ks = 15;
         float[] flat = new float[w * h];

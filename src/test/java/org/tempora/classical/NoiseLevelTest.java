@@ -1,0 +1,67 @@
+package org.tempora.classical;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The noise read from a picture's finest detail: white noise at its deviation, clumped grain at its own too. */
+class NoiseLevelTest {
+    private static final int W = 320, H = 240;
+
+    @Test
+    void whiteNoiseIsReadAtItsDeviationAtBothScales() {
+        float[] flat = TestPlanes.addNoise(new float[W * H], 0.01, 3);
+        assertEquals(0.01, NoiseLevel.finest(flat, W, H), 0.0005);
+        assertEquals(0.01, NoiseLevel.clumped(flat, W, H), 0.001);
+    }
+
+    @Test
+    void grainClumpedOverAPixelHidesFromTheFinestDetailButNotFromTheClumpedReading() {
+        // white noise blurred by a Gaussian of sigma 0.8 px, scaled to r.m.s. 0.01: neighbours correlate by r1 = exp(-1/2.56)
+        // and diagonal ones by r2 = exp(-2/2.56), so the finest diagonal detail keeps sqrt(1 - 2 r1 + r2) = 0.32 of it
+        float[] grain = TestPlanes.addNoise(new float[W * H], 1, 5);
+        grain = gaussian(grain, 0.8);
+        double sq = 0;
+        for (float v : grain) sq += v * (double) v;
+        float scale = (float) (0.01 / Math.sqrt(sq / grain.length));
+        for (int i = 0; i < grain.length; i++) grain[i] *= scale;
+        double r1 = Math.exp(-1 / 2.56), r2 = Math.exp(-2 / 2.56);
+        assertEquals(0.01 * Math.sqrt(1 - 2 * r1 + r2), NoiseLevel.finest(grain, W, H), 0.0004);
+        // 2x2 means, then their diagonal detail: per axis the signs (+ + - -) over four pixels with correlations c(d) =
+        // exp(-d^2/2.56) sum to S = 4 + 2 c(1) - 4 c(2) - 2 c(3), and the reading is 2 sqrt(S^2 / 64) = S / 4 of the r.m.s.
+        double c1 = Math.exp(-1 / 2.56), c2 = Math.exp(-4 / 2.56), c3 = Math.exp(-9 / 2.56);
+        assertEquals(0.01 * (4 + 2 * c1 - 4 * c2 - 2 * c3) / 4, NoiseLevel.clumped(grain, W, H), 0.0005);
+    }
+
+    @Test
+    void aBlurredPictureWithoutNoiseReadsAsAlmostNone() throws Exception {
+        float[] k = TestPlanes.lineKernel(15, 13, 20);
+        float[] blurred = TestPlanes.blurredCrop("camera.png", 100, 60, W, H, k, 15, 0, 1);
+        assertTrue(NoiseLevel.clumped(blurred, W, H) < 0.004, "clumped " + NoiseLevel.clumped(blurred, W, H));
+    }
+
+    /** Separable Gaussian blur, edges clamped. */
+    private static float[] gaussian(float[] p, double sigma) {
+        int r = (int) Math.ceil(3 * sigma);
+        double[] k = new double[2 * r + 1];
+        double s = 0;
+        for (int i = -r; i <= r; i++) s += k[i + r] = Math.exp(-i * i / (2 * sigma * sigma));
+        float[] tmp = new float[p.length], out = new float[p.length];
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                double v = 0;
+                for (int i = -r; i <= r; i++) v += k[i + r] / s * p[y * W + Math.max(0, Math.min(W - 1, x + i))];
+                tmp[y * W + x] = (float) v;
+            }
+        }
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                double v = 0;
+                for (int i = -r; i <= r; i++) v += k[i + r] / s * tmp[Math.max(0, Math.min(H - 1, y + i)) * W + x];
+                out[y * W + x] = (float) v;
+            }
+        }
+        return out;
+    }
+}
