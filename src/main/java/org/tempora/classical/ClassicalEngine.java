@@ -148,13 +148,14 @@ public final class ClassicalEngine implements Engine {
                 rh = detailSize(photo.height(), h, detailScale);
                 LinearImage detail = detailPicture(photo, rw, rh);
                 float[] tone = ResidualRenderer.toneOf(detail);
-                double detailWeight = deconvolutionWeight(detail, warnings);
                 double factor = (double) rw / w;
                 // each blur's path drawn thin at the detail size, as for one blur; its canvas also sizes the crops
                 Map<PartBlend.PartKernel, DetailKernels> drawn = new IdentityHashMap<>();
                 List<PartBlend.PartKernel> drawnKernels = new ArrayList<>();
                 for (PartBlend.PartKernel k : kernels) drawnKernels.add(drawnKernel(k, factor, span, drawn));
                 PartBlend.PartKernel drawnWhole = drawnKernel(wholeKernel, factor, span, drawn); // drawn always: the blend decides whether it renders
+                PartBlend.PartKernel gate = mostStopping(drawnKernels, drawnWhole, usesWhole);
+                double detailWeight = deconvolutionWeight(detail, tone, gate.kernel(), gate.size(), warnings);
                 int context = largest(drawnKernels, drawnWhole, usesWhole, PartBlend.PartKernel::size); // a drawn kernel's size is its canvas
                 blended = PartBlend.of(rw, rh, BlurUniformityCheck.parts(uneven, w, h, rw, rh), drawnKernels, drawnWhole, maxKs * factor,
                         2 * context, (box, k) -> new ResidualRenderer(detail.crop(box[0], box[1], box[2], box[3]), tone, detailWeight, k.kernel(), k.size(),
@@ -163,7 +164,8 @@ public final class ClassicalEngine implements Engine {
             } else {
                 LinearImage working = work;
                 float[] tone = ResidualRenderer.toneOf(work, luminance);
-                double weight = deconvolutionWeight(work, luminance, warnings);
+                PartBlend.PartKernel gate = mostStopping(kernels, wholeKernel, usesWhole);
+                double weight = deconvolutionWeight(work, luminance, tone, gate.kernel(), gate.size(), warnings);
                 // a group's crop reaches two frame-kernel canvases past its weights: one for the frames' kernels, one for the deconvolution's border
                 int context = largest(kernels, wholeKernel, usesWhole, k -> k.timed().canvasSize(span));
                 blended = PartBlend.of(w, h, workingParts, kernels, wholeKernel, maxKs, 2 * context,
@@ -187,12 +189,15 @@ public final class ClassicalEngine implements Engine {
             rh = detailSize(photo.height(), h, detailScale);
             LinearImage detail = detailPicture(photo, rw, rh);
             DetailKernels drawn = new DetailKernels(timed, (double) rw / w, span);
-            renderer = new ResidualRenderer(detail, deconvolutionWeight(detail, warnings), drawn.exposure(), drawn.canvas(), drawn.canvas(), drawn.partials(plan.intervals()),
-                    strength, progress, cancel);
+            float[] tone = ResidualRenderer.toneOf(detail);
+            renderer = new ResidualRenderer(detail, tone, deconvolutionWeight(detail, tone, drawn.exposure(), drawn.canvas(), warnings), drawn.exposure(), drawn.canvas(),
+                    drawn.canvas(), drawn.partials(plan.intervals()), strength, progress, cancel);
             warnings.add(detailWarning(w, h, rw, rh, photo));
         } else {
             if (detailAsked) warnings.add(detailSkipped("the blur path"));
-            renderer = new ResidualRenderer(work, deconvolutionWeight(work, luminance, warnings), kernel, ks, timed, strength, plan, progress, cancel);
+            float[] tone = ResidualRenderer.toneOf(work, luminance);
+            renderer = new ResidualRenderer(work, tone, deconvolutionWeight(work, luminance, tone, kernel, ks, warnings), kernel, ks,
+                    timed.canvasSize(span), ResidualRenderer.partials(timed, plan), strength, progress, cancel);
         }
         if (rw == w && scale < 1) {
             warnings.add(String.format(Locale.ROOT,
@@ -227,26 +232,38 @@ public final class ClassicalEngine implements Engine {
     /** Pictures larger than this have their noise read on their central window of this size (speed, memory). */
     static final long NOISE_WINDOW_PIXELS = 4_000_000;
 
-    /** The deconvolution's data weight for a picture with this luminance, from its own noise; a noisy picture is said so in {@code warnings}. */
-    static double deconvolutionWeight(LinearImage picture, float[] luminance, List<String> warnings) {
-        double noise = NoiseLevel.clumped(luminance, picture.width(), picture.height());
-        double weight = Deconvolution.weightFor(noise);
-        if (weight < Deconvolution.DEFAULT_LAMBDA) {
+    /** Noise above this (share of white) is worth a word to the user; below it only the weight moves. */
+    static final double NOISY = 0.017;
+    /**
+     * The deconvolution's data weight for a picture blurred by {@code kernel} (ks x ks), from the noise of what is deconvolved:
+     * the luminance of a grey or toned one ({@code tone} non-null), else the noisiest colour channel (each is deconvolved
+     * with this weight, and averaging three into a luminance hides part of their noise). A noisy picture is said so in
+     * {@code warnings}.
+     */
+    static double deconvolutionWeight(LinearImage picture, float[] luminance, float[] tone, float[] kernel, int ks, List<String> warnings) {
+        if (NoiseLevel.stopbandShare(kernel, ks) < Deconvolution.MIN_STOPBAND_SHARE) return Deconvolution.DEFAULT_LAMBDA;
+        int w = picture.width(), h = picture.height();
+        double noise = NoiseLevel.clumped(luminance, w, h);
+        if (tone == null && picture.channels() > 1) {
+            noise = 0;
+            for (int c = 0; c < picture.channels(); c++) noise = Math.max(noise, NoiseLevel.clumped(picture.plane(c), w, h));
+        }
+        if (noise > NOISY) {
             warnings.add(String.format(Locale.ROOT, "the photo is noisy or grainy (noise about %.1f%% of white): the blur was removed more gently,"
                     + " so that the frames do not sharpen the noise", 100 * noise));
         }
-        return weight;
+        return Deconvolution.weightFor(noise);
     }
 
-    /** {@link #deconvolutionWeight(LinearImage, float[], List)} of a picture, read on its central window when it is large. */
-    static double deconvolutionWeight(LinearImage picture, List<String> warnings) {
+    /** {@link #deconvolutionWeight(LinearImage, float[], float[], float[], int, List)} of a picture, read on its central window when it is large. */
+    static double deconvolutionWeight(LinearImage picture, float[] tone, float[] kernel, int ks, List<String> warnings) {
         LinearImage window = picture;
         if (picture.pixelCount() > NOISE_WINDOW_PIXELS) {
             double f = Math.sqrt((double) NOISE_WINDOW_PIXELS / picture.pixelCount());
             int ww = (int) (picture.width() * f), wh = (int) (picture.height() * f);
             window = picture.crop((picture.width() - ww) / 2, (picture.height() - wh) / 2, ww, wh);
         }
-        return deconvolutionWeight(window, window.luminance(), warnings);
+        return deconvolutionWeight(window, window.luminance(), tone, kernel, ks, warnings);
     }
 
     /** A side of the finer pass: the photo's own at a detail scale of 1 or more, else scaled, never below the working side. */
@@ -270,6 +287,20 @@ public final class ClassicalEngine implements Engine {
         int max = usesWhole ? of.applyAsInt(whole) : 0;
         for (PartBlend.PartKernel k : kernels) max = Math.max(max, of.applyAsInt(k));
         return max;
+    }
+
+    /** Of the kernels a blend renders with, the one that stops most frequencies ({@link NoiseLevel#stopbandShare}): it sets whether noise is read. */
+    private static PartBlend.PartKernel mostStopping(List<PartBlend.PartKernel> kernels, PartBlend.PartKernel whole, boolean usesWhole) {
+        PartBlend.PartKernel best = usesWhole ? whole : kernels.get(0);
+        double share = NoiseLevel.stopbandShare(best.kernel(), best.size());
+        for (PartBlend.PartKernel k : kernels) {
+            double s = NoiseLevel.stopbandShare(k.kernel(), k.size());
+            if (s > share) {
+                best = k;
+                share = s;
+            }
+        }
+        return best;
     }
 
     /** {@code k}'s path drawn thin at {@code factor} times the working size, as a part kernel of that size; the drawing goes in {@code drawn}. */

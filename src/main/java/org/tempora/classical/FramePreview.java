@@ -42,7 +42,7 @@ final class FramePreview implements KernelEstimator.LevelListener {
         int sw = Math.max(1, (int) Math.round(work.width() * scale)), sh = Math.max(1, (int) Math.round(work.height() * scale));
         LinearImage small = Resampling.resize(work, sw, sh);
         TimedKernel timed = PathExtractor.extract(kernel, size, reverseTime);
-        ResidualRenderer renderer = new ResidualRenderer(small, Deconvolution.weightFor(small.luminance(), sw, sh), kernel, size, timed, ClassicalEngine.motionStrength(timed), plan,
+        ResidualRenderer renderer = new ResidualRenderer(small, Deconvolution.weightFor(small.luminance(), sw, sh, kernel, size), kernel, size, timed, ClassicalEngine.motionStrength(timed), plan,
                 ProgressListener.NONE, cancel);
         for (int f = 0; f < renderer.frameCount(); f++) {
             cancel.throwIfCancelled();

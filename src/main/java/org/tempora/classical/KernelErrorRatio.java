@@ -81,7 +81,7 @@ public final class KernelErrorRatio {
         for (int i = 0; i < blurred.length; i++) blurred[i] += (float) (noiseSigma * rng.nextGaussian());
         if (degradation.isPresent()) {
             float gain = (float) degradation.get().gain(blurred);
-            blurred = degradation.get().apply(blurred, SIDE, SIDE, seed);
+            blurred = degradation.get().apply(blurred, SIDE, SIDE, ~seed); // grain drawn apart from the noise above
             for (int i = 0; i < reference.length; i++) reference[i] *= gain;
         }
 
@@ -90,8 +90,8 @@ public final class KernelErrorRatio {
                 ? new KernelEstimator.Estimate(new KernelEstimator().refine(blurred, SIDE, SIDE, truth, ts, fromTruth, cancel), ts, java.util.List.of())
                 : new KernelEstimator().estimate(blurred, SIDE, SIDE, trueSize ? ts : 0, ProgressListener.NONE, cancel);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        // both with the engine's weight for this crop's noise
-        double weight = Deconvolution.weightFor(blurred, SIDE, SIDE);
+        // both with the weight the engine would take for this crop's noise and the estimated kernel
+        double weight = Deconvolution.weightFor(blurred, SIDE, SIDE, est.kernel(), est.size());
         float[] withEstimate = Deconvolution.hyperLaplacian(blurred, SIDE, SIDE, est.kernel(), est.size(), weight, Deconvolution.DEFAULT_ALPHA, cancel);
         float[] withTruth = Deconvolution.hyperLaplacian(blurred, SIDE, SIDE, truth, ts, weight, Deconvolution.DEFAULT_ALPHA, cancel);
         int margin = ts / 2 + MAX_SHIFT;

@@ -41,4 +41,19 @@ final class NoiseLevel {
         }
         return 2 * finest(binned, bw, bh);
     }
+
+    /** Frequencies where a kernel passes less than this share of the power (|K|^2, K(0) = 1): there a deconvolution amplifies noise most. */
+    static final double STOPBAND = 1e-3;
+
+    /** The share of frequencies a kernel (ks x ks, unit mass) all but stops ({@link #STOPBAND}): 0 for a delta, more the longer the blur. */
+    static double stopbandShare(float[] k, int ks) {
+        int n = Math.max(64, Integer.highestOneBit(4 * ks - 1) << 1);
+        RealFft2d fft = new RealFft2d(n, n);
+        float[] spectrum = fft.newSpectrum(), power = new float[spectrum.length / 2];
+        Spectra.ofKernel(fft, k, ks, new float[n * n], spectrum);
+        Spectra.magnitudeSquared(spectrum, power);
+        int stopped = 0;
+        for (float p : power) if (p < STOPBAND) stopped++;
+        return (double) stopped / power.length;
+    }
 }

@@ -32,8 +32,9 @@ final class ResidualRenderer implements FrameResiduals {
     static final long PARALLEL_CHANNEL_PIXELS = 2_000_000;
 
     /**
-     * Deconvolves each channel of {@code work} by {@code kernel} (odd side {@code ks}) and prepares the partial
-     * kernels of {@code plan} along {@code timed}; tells {@code progress} "deconvolving", channels done of all.
+     * Deconvolves each channel of {@code work} by {@code kernel} (odd side {@code ks}) at the data weight {@code weight}
+     * ({@link Deconvolution#weightFor}) and prepares the partial kernels of {@code plan} along {@code timed}; tells
+     * {@code progress} "deconvolving", channels done of all.
      */
     ResidualRenderer(LinearImage work, double weight, float[] kernel, int ks, TimedKernel timed, double strength, FramePlan plan,
                      ProgressListener progress, CancellationToken cancel) throws CancelledException {
@@ -41,18 +42,10 @@ final class ResidualRenderer implements FrameResiduals {
     }
 
     /**
-     * Deconvolves each channel of {@code work} by {@code kernel} (odd side {@code ks}, also the whole exposure's
-     * kernel) and renders frames through {@code partial}, kernels of odd side {@code canvas} >= ks.
-     */
-    ResidualRenderer(LinearImage work, double weight, float[] kernel, int ks, int canvas, List<float[]> partial, double strength,
-                     ProgressListener progress, CancellationToken cancel) throws CancelledException {
-        this(work, Toned.of(work), weight, kernel, ks, canvas, partial, strength, progress, cancel);
-    }
-
-    /**
-     * As {@link #ResidualRenderer(LinearImage, float[], int, int, List, double, ProgressListener, CancellationToken)} with
-     * {@code tone} decided by the caller ({@link #toneOf}): a crop of a picture takes the whole picture's, so that its
-     * parts are not deconvolved one as toned monochrome and the other per channel.
+     * As {@link #ResidualRenderer(LinearImage, double, float[], int, TimedKernel, double, FramePlan, ProgressListener,
+     * CancellationToken)}, rendering through {@code partial} (kernels of odd side {@code canvas} >= ks), with {@code tone}
+     * and {@code weight} decided by the caller ({@link #toneOf}): a crop of a picture takes the whole picture's, so that its
+     * parts are not deconvolved one as toned monochrome and the other per channel, or at different weights.
      */
     ResidualRenderer(LinearImage work, float[] tone, double weight, float[] kernel, int ks, int canvas, List<float[]> partial, double strength,
                      ProgressListener progress, CancellationToken cancel) throws CancelledException {

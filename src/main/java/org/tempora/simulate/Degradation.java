@@ -12,12 +12,13 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
 import org.tempora.image.Srgb;
 
 /**
  * What old photos carry besides their blur, applied to a blurred luminance plane so that the kernel estimate can be measured
- * on it: JPEG compression (8x8 blocks, ringing), film grain (clumped noise, strongest in the mid-tones) and clipped
+ * on it: JPEG compression (8x8 blocks, ringing), film grain (clumped noise, even in display units) and clipped
  * highlights. Each is a pure function of the plane and a seed.
  *
  * @param kind   which defect
@@ -32,7 +33,7 @@ public record Degradation(Kind kind, double amount) {
 
     public Degradation {
         boolean ok = switch (kind) {
-            case JPEG -> amount >= 1 && amount <= 100;
+            case JPEG -> amount >= 1 && amount <= 100 && amount == Math.rint(amount);
             case GRAIN -> amount > 0 && amount <= 0.2;
             case CLIP -> amount > 0 && amount <= 0.5;
         };
@@ -64,7 +65,7 @@ public record Degradation(Kind kind, double amount) {
 
     private static String range(Kind kind) {
         return switch (kind) {
-            case JPEG -> "jpeg:QUALITY takes 1 to 100";
+            case JPEG -> "jpeg:QUALITY takes a whole number from 1 to 100";
             case GRAIN -> "grain:RMS takes more than 0 and at most 0.2 (display units)";
             case CLIP -> "clip:SHARE takes more than 0 and at most 0.5 (the share of pixels past white)";
         };
@@ -163,7 +164,7 @@ public record Degradation(Kind kind, double amount) {
             Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
             if (!writers.hasNext()) throw new IllegalStateException("no JPEG writer in this Java runtime");
             ImageWriter writer = writers.next();
-            try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
                 writer.setOutput(out);
                 ImageWriteParam param = writer.getDefaultWriteParam();
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
@@ -173,6 +174,7 @@ public record Degradation(Kind kind, double amount) {
                 writer.dispose();
             }
             BufferedImage back = ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()));
+            if (back == null) throw new IllegalStateException("no JPEG reader in this Java runtime");
             float[] out = new float[w * h];
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) out[y * w + x] = Srgb.linearFrom8bit(back.getRaster().getSample(x, y, 0));

@@ -76,11 +76,14 @@ class ClassicalEngineTest {
         int size = 2 * BlurSimulator.margin(path) + 1;
         EngineOptions known = EngineOptions.defaults().withKernel(new org.tempora.engine.BlurKernel(size, BlurSimulator.kernelImage(path, size), 1));
         LinearImage photo = sim.blurred();
-        float[] grain = org.tempora.simulate.Degradation.parse("grain:0.03").apply(photo.plane(0), photo.width(), photo.height(), 4);
+        float[] grain = org.tempora.simulate.Degradation.parse("grain:0.04").apply(photo.plane(0), photo.width(), photo.height(), 4);
         LinearImage grainy = new LinearImage(photo.width(), photo.height(), new float[][] {grain});
         GenerationResult r = run(grainy, FramePlans.present(7), known), clean = run(photo, FramePlans.present(7), known);
         assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("the photo is noisy or grainy (noise about ")), r.warnings().toString());
         assertTrue(clean.warnings().stream().noneMatch(w -> w.contains("noisy or grainy")), clean.warnings().toString());
+        // a sharp photo's fine texture is not taken for grain: its kernel stops too little for a reading
+        GenerationResult sharpRun = run(DevImages.crop("coffee.png", 0, 0, 600, 400), FramePlans.present(3), EngineOptions.defaults());
+        assertTrue(sharpRun.warnings().stream().noneMatch(w -> w.contains("noisy or grainy")), sharpRun.warnings().toString());
         // the same frames at the fixed weight, for comparison
         TimedKernel timed = PathExtractor.extract(BlurSimulator.kernelImage(path, size), size, false);
         ResidualRenderer fixed = new ResidualRenderer(grainy, Deconvolution.DEFAULT_LAMBDA, BlurSimulator.kernelImage(path, size), size, timed,
@@ -93,6 +96,37 @@ class ClassicalEngineTest {
         double atFixed = VideoScore.of(fixedFrames, truth, null).bidirectionalPsnr();
         System.out.printf("grainy photo's frames against the truth: %.2f dB at its noise's weight, %.2f dB at the fixed one%n", adapted, atFixed);
         assertTrue(adapted > atFixed + 1, adapted + " dB against " + atFixed + " dB");
+    }
+
+    @Test
+    void theDeconvolutionWeightReadsTheNoisiestChannelOfAColourPhotoAndNothingForAKernelWithLittleToSharpen() {
+        int w = 400, h = 300, ks = 21;
+        float[] line = TestPlanes.normalise(TestPlanes.lineKernel(ks, 17, 0));
+        float[][] planes = new float[3][];
+        for (int c = 0; c < 3; c++) {
+            float[] flat = new float[w * h];
+            java.util.Arrays.fill(flat, 0.3f);
+            planes[c] = TestPlanes.addNoise(flat, c == 0 ? 0.03 : 0.01, 10 + c);
+        }
+        LinearImage colour = new LinearImage(w, h, planes);
+        List<String> warnings = new ArrayList<>();
+        // the red channel's 3% sets it: 0.3 / 0.03^2
+        assertEquals(0.3 / (0.03 * 0.03), ClassicalEngine.deconvolutionWeight(colour, colour.luminance(), null, line, ks, warnings), 40);
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("the photo is noisy or grainy (noise about 3.0% of white)"), warnings.get(0));
+        // deconvolved as a toned monochrome, its luminance's noise sets it: sqrt(0.2126^2 0.03^2 + (0.7152^2 + 0.0722^2) 0.01^2)
+        double lum = Math.sqrt(Math.pow(0.2126 * 0.03, 2) + (0.7152 * 0.7152 + 0.0722 * 0.0722) * 0.01 * 0.01);
+        assertEquals(Deconvolution.weightFor(lum), ClassicalEngine.deconvolutionWeight(colour, colour.luminance(), new float[] {1, 1, 1}, line, ks,
+                new ArrayList<>()), 0.1 * Deconvolution.weightFor(lum));
+        // a near-delta kernel sharpens little: the fixed weight, and nothing said
+        List<String> none = new ArrayList<>();
+        assertEquals(Deconvolution.DEFAULT_LAMBDA, ClassicalEngine.deconvolutionWeight(colour, colour.luminance(), null, TestPlanes.delta(5), 5, none));
+        assertEquals(List.of(), none);
+        // a picture over 4 megapixels is read on its central window
+        float[] big = new float[2600 * 1800];
+        java.util.Arrays.fill(big, 0.3f);
+        LinearImage large = new LinearImage(2600, 1800, new float[][] {TestPlanes.addNoise(big, 0.02, 3)});
+        assertEquals(0.3 / (0.02 * 0.02), ClassicalEngine.deconvolutionWeight(large, null, line, ks, new ArrayList<>()), 40);
     }
 
     @Test

@@ -46,15 +46,16 @@ class DeconvolutionTest {
         float[] k = TestPlanes.shakeKernel(ks, 15, 3);
         float[] blurred = FftConvolution.convolveDirect(sharp, w, h, k, ks);
         float[] grainy = org.tempora.simulate.Degradation.parse("grain:0.03").apply(blurred, w, h, 2);
-        double weight = Deconvolution.weightFor(grainy, w, h);
+        double weight = Deconvolution.weightFor(grainy, w, h, k, ks);
         double fixed = TestPlanes.psnr(Deconvolution.hyperLaplacian(grainy, w, h, k, ks, CancellationToken.none()), sharp, w, h, ks);
         double adapted = TestPlanes.psnr(Deconvolution.hyperLaplacian(grainy, w, h, k, ks, weight, Deconvolution.DEFAULT_ALPHA,
                 CancellationToken.none()), sharp, w, h, ks);
         System.out.printf("grain 0.03: weight %.0f, restored %.2f dB against %.2f dB at the fixed weight%n", weight, adapted, fixed);
         assertTrue(weight < 800, "weight " + weight);
         assertTrue(adapted > fixed + 3, adapted + " dB against " + fixed + " dB");
-        // a clean one keeps the fixed weight
-        assertEquals(Deconvolution.DEFAULT_LAMBDA, Deconvolution.weightFor(TestPlanes.addNoise(blurred, 0.005, 1), w, h));
+        // a clean one keeps the fixed weight, and so does the grainy one for a kernel with little to sharpen
+        assertEquals(Deconvolution.DEFAULT_LAMBDA, Deconvolution.weightFor(TestPlanes.addNoise(blurred, 0.005, 1), w, h, k, ks));
+        assertEquals(Deconvolution.DEFAULT_LAMBDA, Deconvolution.weightFor(grainy, w, h, TestPlanes.lineKernel(5, 2, 0), 5));
     }
 
     @Test

@@ -41,6 +41,23 @@ class NoiseLevelTest {
         assertTrue(NoiseLevel.clumped(blurred, W, H) < 0.004, "clumped " + NoiseLevel.clumped(blurred, W, H));
     }
 
+    @Test
+    void theShareOfFrequenciesAKernelStopsIsNoneForADeltaAndTheDirichletKernelsForABox() {
+        assertEquals(0, NoiseLevel.stopbandShare(TestPlanes.delta(5), 5));
+        // a horizontal box of L pixels: |K(u)|^2 = (sin(pi u L / n) / (L sin(pi u / n)))^2 whatever the row frequency, on
+        // an n = 128 plane (the smallest power of two >= 4 ks, at least 64) whose half spectrum keeps u = 0 .. n/2
+        int ks = 21, length = 17, n = 128;
+        float[] box = new float[ks * ks];
+        for (int i = 0; i < length; i++) box[(ks / 2) * ks + ks / 2 - length / 2 + i] = 1f / length;
+        int stopped = 0;
+        for (int u = 1; u <= n / 2; u++) {
+            double dirichlet = Math.sin(Math.PI * u * length / n) / (length * Math.sin(Math.PI * u / n));
+            if (dirichlet * dirichlet < NoiseLevel.STOPBAND) stopped++;
+        }
+        assertEquals((double) stopped / (n / 2 + 1), NoiseLevel.stopbandShare(box, ks), 1e-9);
+        assertTrue(stopped > 0);
+    }
+
     /** Separable Gaussian blur, edges clamped. */
     private static float[] gaussian(float[] p, double sigma) {
         int r = (int) Math.ceil(3 * sigma);

@@ -21,6 +21,7 @@ class DegradationTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Degradation.parse("blur:3")).getMessage().contains("jpeg:QUALITY, grain:RMS or clip:SHARE"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Degradation.parse("jpeg")).getMessage().contains("1 to 100"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Degradation.parse("jpeg:0")).getMessage().contains("1 to 100"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Degradation.parse("jpeg:75.5")).getMessage().contains("whole number"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Degradation.parse("grain:x")).getMessage().contains("not a number"));
         assertThrows(IllegalArgumentException.class, () -> Degradation.parse("grain:NaN"));
         assertThrows(IllegalArgumentException.class, () -> Degradation.parse("clip:0.6"));
