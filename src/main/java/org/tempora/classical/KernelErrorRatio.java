@@ -90,8 +90,9 @@ public final class KernelErrorRatio {
                 ? new KernelEstimator.Estimate(new KernelEstimator().refine(blurred, SIDE, SIDE, truth, ts, fromTruth, cancel), ts, java.util.List.of())
                 : new KernelEstimator().estimate(blurred, SIDE, SIDE, trueSize ? ts : 0, ProgressListener.NONE, cancel);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        // both with the weight the engine would take for this crop's noise and the estimated kernel
-        double weight = Deconvolution.weightFor(blurred, SIDE, SIDE, est.kernel(), est.size());
+        // both at the weight for this crop's noise under the true kernel: the reference is the best restoration, and the
+        // ratio then weighs the kernels alone (gated on a failed, near-delta estimate it would keep the fixed weight)
+        double weight = Deconvolution.weightFor(blurred, SIDE, SIDE, truth, ts);
         float[] withEstimate = Deconvolution.hyperLaplacian(blurred, SIDE, SIDE, est.kernel(), est.size(), weight, Deconvolution.DEFAULT_ALPHA, cancel);
         float[] withTruth = Deconvolution.hyperLaplacian(blurred, SIDE, SIDE, truth, ts, weight, Deconvolution.DEFAULT_ALPHA, cancel);
         int margin = ts / 2 + MAX_SHIFT;
