@@ -132,6 +132,15 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (!kernelError) {
+            // options of --kernel-error alone would otherwise be ignored without a word
+            List<String> stray = new ArrayList<>();
+            if (degrade != null) stray.add("--degrade");
+            if (trueSize) stray.add("--true-size");
+            if (fromTruth != 0) stray.add("--from-truth");
+            if (extents != null) stray.add("--extents");
+            if (!stray.isEmpty()) throw new UsageException(String.join(", ", stray) + " work only with --kernel-error");
+        }
         if (model != null) return timeDiffusion(out);
         if (kernelError) return kernelError(out);
         if (uniformity) return uniformity(out);

@@ -106,6 +106,9 @@ class SimulateAndBenchmarkCommandTest {
         CliRun clip = CliRun.of("benchmark", "--kernel-error", "--only", "camera", "--extents", "11", "--degrade", "clip:0.02");
         assertEquals(0, clip.code(), clip.err());
         assertTrue(clip.out().contains("then 2.0% of pixels clipped"), clip.out());
+        CliRun alone = CliRun.of("benchmark", "--uniformity", "--degrade", "jpeg:75", "--true-size");
+        assertEquals(ExitCode.USAGE, alone.code(), alone.err());
+        assertTrue(alone.err().contains("--degrade, --true-size work only with --kernel-error"), alone.err());
         for (String bad : List.of("jpeg:0", "blur:3", "grain:lots")) {
             CliRun r = CliRun.of("benchmark", "--kernel-error", "--degrade", bad);
             assertEquals(ExitCode.USAGE, r.code(), bad + ": " + r.err());
