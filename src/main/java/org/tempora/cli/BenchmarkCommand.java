@@ -139,7 +139,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             if (trueSize) stray.add("--true-size");
             if (fromTruth != 0) stray.add("--from-truth");
             if (extents != null) stray.add("--extents");
-            if (!stray.isEmpty()) throw new UsageException(String.join(", ", stray) + " work only with --kernel-error");
+            if (!stray.isEmpty()) throw new UsageException(String.join(", ", stray) + (stray.size() == 1 ? " works" : " work") + " only with --kernel-error");
         }
         if (model != null) return timeDiffusion(out);
         if (kernelError) return kernelError(out);
