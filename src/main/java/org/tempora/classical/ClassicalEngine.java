@@ -154,8 +154,7 @@ public final class ClassicalEngine implements Engine {
                 List<PartBlend.PartKernel> drawnKernels = new ArrayList<>();
                 for (PartBlend.PartKernel k : kernels) drawnKernels.add(drawnKernel(k, factor, span, drawn));
                 PartBlend.PartKernel drawnWhole = drawnKernel(wholeKernel, factor, span, drawn); // drawn always: the blend decides whether it renders
-                PartBlend.PartKernel gate = mostStopping(drawnKernels, drawnWhole, usesWhole);
-                double detailWeight = deconvolutionWeight(detail, tone, gate.kernel(), gate.size(), warnings);
+                double detailWeight = deconvolutionWeight(detail, tone, largestStopbandShare(drawnKernels, drawnWhole, usesWhole), warnings);
                 int context = largest(drawnKernels, drawnWhole, usesWhole, PartBlend.PartKernel::size); // a drawn kernel's size is its canvas
                 blended = PartBlend.of(rw, rh, BlurUniformityCheck.parts(uneven, w, h, rw, rh), drawnKernels, drawnWhole, maxKs * factor,
                         2 * context, (box, k) -> new ResidualRenderer(detail.crop(box[0], box[1], box[2], box[3]), tone, detailWeight, k.kernel(), k.size(),
@@ -164,8 +163,7 @@ public final class ClassicalEngine implements Engine {
             } else {
                 LinearImage working = work;
                 float[] tone = ResidualRenderer.toneOf(work, luminance);
-                PartBlend.PartKernel gate = mostStopping(kernels, wholeKernel, usesWhole);
-                double weight = deconvolutionWeight(work, luminance, tone, gate.kernel(), gate.size(), warnings);
+                double weight = deconvolutionWeight(work, luminance, tone, largestStopbandShare(kernels, wholeKernel, usesWhole), warnings);
                 // a group's crop reaches two frame-kernel canvases past its weights: one for the frames' kernels, one for the deconvolution's border
                 int context = largest(kernels, wholeKernel, usesWhole, k -> k.timed().canvasSize(span));
                 blended = PartBlend.of(w, h, workingParts, kernels, wholeKernel, maxKs, 2 * context,
@@ -190,13 +188,13 @@ public final class ClassicalEngine implements Engine {
             LinearImage detail = detailPicture(photo, rw, rh);
             DetailKernels drawn = new DetailKernels(timed, (double) rw / w, span);
             float[] tone = ResidualRenderer.toneOf(detail);
-            renderer = new ResidualRenderer(detail, tone, deconvolutionWeight(detail, tone, drawn.exposure(), drawn.canvas(), warnings), drawn.exposure(), drawn.canvas(),
+            renderer = new ResidualRenderer(detail, tone, deconvolutionWeight(detail, tone, NoiseLevel.stopbandShare(drawn.exposure(), drawn.canvas()), warnings), drawn.exposure(), drawn.canvas(),
                     drawn.canvas(), drawn.partials(plan.intervals()), strength, progress, cancel);
             warnings.add(detailWarning(w, h, rw, rh, photo));
         } else {
             if (detailAsked) warnings.add(detailSkipped("the blur path"));
             float[] tone = ResidualRenderer.toneOf(work, luminance);
-            renderer = new ResidualRenderer(work, tone, deconvolutionWeight(work, luminance, tone, kernel, ks, warnings), kernel, ks,
+            renderer = new ResidualRenderer(work, tone, deconvolutionWeight(work, luminance, tone, NoiseLevel.stopbandShare(kernel, ks), warnings), kernel, ks,
                     timed.canvasSize(span), ResidualRenderer.partials(timed, plan), strength, progress, cancel);
         }
         if (rw == w && scale < 1) {
@@ -235,17 +233,19 @@ public final class ClassicalEngine implements Engine {
     /** Noise above this (share of white) is worth a word to the user; below it only the weight moves. */
     static final double NOISY = 0.017;
     /**
-     * The deconvolution's data weight for a picture blurred by {@code kernel} (ks x ks), from the noise of what is deconvolved:
-     * the luminance of a grey or toned one ({@code tone} non-null), else the noisiest colour channel (each is deconvolved
-     * with this weight, and averaging three into a luminance hides part of their noise). A noisy picture is said so in
-     * {@code warnings}.
+     * The deconvolution's data weight for a picture whose kernel stops {@code stopbandShare} of the frequencies
+     * ({@link NoiseLevel#stopbandShare}), from the noise of what is deconvolved: the luminance of a grey or toned one
+     * ({@code tone} non-null; {@code luminance} may be null, and is then worked out), else the noisiest colour channel (each
+     * is deconvolved with this weight, and averaging three into a luminance hides part of their noise). A noisy picture is
+     * said so in {@code warnings}.
      */
-    static double deconvolutionWeight(LinearImage picture, float[] luminance, float[] tone, float[] kernel, int ks, List<String> warnings) {
-        if (NoiseLevel.stopbandShare(kernel, ks) < Deconvolution.MIN_STOPBAND_SHARE) return Deconvolution.DEFAULT_LAMBDA;
+    static double deconvolutionWeight(LinearImage picture, float[] luminance, float[] tone, double stopbandShare, List<String> warnings) {
+        if (!Deconvolution.sharpensNoise(stopbandShare)) return Deconvolution.DEFAULT_LAMBDA;
         int w = picture.width(), h = picture.height();
-        double noise = NoiseLevel.clumped(luminance, w, h);
-        if (tone == null && picture.channels() > 1) {
-            noise = 0;
+        double noise = 0;
+        if (tone != null || picture.channels() == 1) {
+            noise = NoiseLevel.clumped(luminance != null ? luminance : picture.luminance(), w, h);
+        } else {
             for (int c = 0; c < picture.channels(); c++) noise = Math.max(noise, NoiseLevel.clumped(picture.plane(c), w, h));
         }
         if (noise > NOISY) {
@@ -255,15 +255,15 @@ public final class ClassicalEngine implements Engine {
         return Deconvolution.weightFor(noise);
     }
 
-    /** {@link #deconvolutionWeight(LinearImage, float[], float[], float[], int, List)} of a picture, read on its central window when it is large. */
-    static double deconvolutionWeight(LinearImage picture, float[] tone, float[] kernel, int ks, List<String> warnings) {
+    /** {@link #deconvolutionWeight(LinearImage, float[], float[], double, List)} of a picture, read on its central window when it is large. */
+    static double deconvolutionWeight(LinearImage picture, float[] tone, double stopbandShare, List<String> warnings) {
         LinearImage window = picture;
         if (picture.pixelCount() > NOISE_WINDOW_PIXELS) {
             double f = Math.sqrt((double) NOISE_WINDOW_PIXELS / picture.pixelCount());
             int ww = (int) (picture.width() * f), wh = (int) (picture.height() * f);
             window = picture.crop((picture.width() - ww) / 2, (picture.height() - wh) / 2, ww, wh);
         }
-        return deconvolutionWeight(window, window.luminance(), tone, kernel, ks, warnings);
+        return deconvolutionWeight(window, null, tone, stopbandShare, warnings);
     }
 
     /** A side of the finer pass: the photo's own at a detail scale of 1 or more, else scaled, never below the working side. */
@@ -289,18 +289,11 @@ public final class ClassicalEngine implements Engine {
         return max;
     }
 
-    /** Of the kernels a blend renders with, the one that stops most frequencies ({@link NoiseLevel#stopbandShare}): it sets whether noise is read. */
-    private static PartBlend.PartKernel mostStopping(List<PartBlend.PartKernel> kernels, PartBlend.PartKernel whole, boolean usesWhole) {
-        PartBlend.PartKernel best = usesWhole ? whole : kernels.get(0);
-        double share = NoiseLevel.stopbandShare(best.kernel(), best.size());
-        for (PartBlend.PartKernel k : kernels) {
-            double s = NoiseLevel.stopbandShare(k.kernel(), k.size());
-            if (s > share) {
-                best = k;
-                share = s;
-            }
-        }
-        return best;
+    /** The largest {@link NoiseLevel#stopbandShare} of the kernels a blend renders with: it sets whether noise is read. */
+    private static double largestStopbandShare(List<PartBlend.PartKernel> kernels, PartBlend.PartKernel whole, boolean usesWhole) {
+        double max = usesWhole ? NoiseLevel.stopbandShare(whole.kernel(), whole.size()) : 0;
+        for (PartBlend.PartKernel k : kernels) max = Math.max(max, NoiseLevel.stopbandShare(k.kernel(), k.size()));
+        return max;
     }
 
     /** {@code k}'s path drawn thin at {@code factor} times the working size, as a part kernel of that size; the drawing goes in {@code drawn}. */

@@ -72,8 +72,11 @@ public final class Deconvolution {
 
     /** {@link #weightFor(double)} of a plane's own noise ({@link NoiseLevel#clumped}) for a deconvolution by {@code k} (ks x ks). */
     static double weightFor(float[] plane, int w, int h, float[] k, int ks) {
-        return NoiseLevel.stopbandShare(k, ks) < MIN_STOPBAND_SHARE ? DEFAULT_LAMBDA : weightFor(NoiseLevel.clumped(plane, w, h));
+        return sharpensNoise(NoiseLevel.stopbandShare(k, ks)) ? weightFor(NoiseLevel.clumped(plane, w, h)) : DEFAULT_LAMBDA;
     }
+
+    /** Whether a kernel stopping this share of the frequencies sharpens enough noise for the weight to follow it ({@link #MIN_STOPBAND_SHARE}). */
+    static boolean sharpensNoise(double stopbandShare) { return stopbandShare >= MIN_STOPBAND_SHARE; }
 
     /** {@link #hyperLaplacian} with the default lambda and alpha. */
     public static float[] hyperLaplacian(float[] blurred, int w, int h, float[] k, int ks, CancellationToken cancel)

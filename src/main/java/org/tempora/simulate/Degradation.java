@@ -15,6 +15,7 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
 import org.tempora.image.Srgb;
+import org.tempora.image.SrgbEncoder;
 
 /**
  * What old photos carry besides their blur, applied to a blurred luminance plane so that the kernel estimate can be measured
@@ -127,7 +128,7 @@ public record Degradation(Kind kind, double amount) {
     }
 
     /** Separable Gaussian blur, edges clamped. */
-    static float[] gaussianBlur(float[] p, int w, int h, double sigma) {
+    public static float[] gaussianBlur(float[] p, int w, int h, double sigma) {
         int r = (int) Math.ceil(3 * sigma);
         float[] k = new float[2 * r + 1];
         double s = 0;
@@ -156,7 +157,7 @@ public record Degradation(Kind kind, double amount) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
         byte[] codes = new byte[w * h];
         for (int i = 0; i < codes.length; i++) {
-            codes[i] = (byte) Math.round(255 * Srgb.fromLinear(Math.max(0, Math.min(1, plane[i]))));
+            codes[i] = (byte) SrgbEncoder.code(plane[i], 255);
         }
         img.getRaster().setDataElements(0, 0, w, h, codes);
         try {

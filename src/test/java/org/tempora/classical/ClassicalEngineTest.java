@@ -111,22 +111,22 @@ class ClassicalEngineTest {
         LinearImage colour = new LinearImage(w, h, planes);
         List<String> warnings = new ArrayList<>();
         // the red channel's 3% sets it: 0.3 / 0.03^2
-        assertEquals(0.3 / (0.03 * 0.03), ClassicalEngine.deconvolutionWeight(colour, colour.luminance(), null, line, ks, warnings), 40);
+        assertEquals(0.3 / (0.03 * 0.03), ClassicalEngine.deconvolutionWeight(colour, colour.luminance(), null, NoiseLevel.stopbandShare(line, ks), warnings), 40);
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).startsWith("the photo is noisy or grainy (noise about 3.0% of white)"), warnings.get(0));
         // deconvolved as a toned monochrome, its luminance's noise sets it: sqrt(0.2126^2 0.03^2 + (0.7152^2 + 0.0722^2) 0.01^2)
         double lum = Math.sqrt(Math.pow(0.2126 * 0.03, 2) + (0.7152 * 0.7152 + 0.0722 * 0.0722) * 0.01 * 0.01);
-        assertEquals(Deconvolution.weightFor(lum), ClassicalEngine.deconvolutionWeight(colour, colour.luminance(), new float[] {1, 1, 1}, line, ks,
+        assertEquals(Deconvolution.weightFor(lum), ClassicalEngine.deconvolutionWeight(colour, colour.luminance(), new float[] {1, 1, 1}, NoiseLevel.stopbandShare(line, ks),
                 new ArrayList<>()), 0.1 * Deconvolution.weightFor(lum));
         // a near-delta kernel sharpens little: the fixed weight, and nothing said
         List<String> none = new ArrayList<>();
-        assertEquals(Deconvolution.DEFAULT_LAMBDA, ClassicalEngine.deconvolutionWeight(colour, colour.luminance(), null, TestPlanes.delta(5), 5, none));
+        assertEquals(Deconvolution.DEFAULT_LAMBDA, ClassicalEngine.deconvolutionWeight(colour, colour.luminance(), null, NoiseLevel.stopbandShare(TestPlanes.delta(5), 5), none));
         assertEquals(List.of(), none);
         // a picture over 4 megapixels is read on its central window
         float[] big = new float[2600 * 1800];
         java.util.Arrays.fill(big, 0.3f);
         LinearImage large = new LinearImage(2600, 1800, new float[][] {TestPlanes.addNoise(big, 0.02, 3)});
-        assertEquals(0.3 / (0.02 * 0.02), ClassicalEngine.deconvolutionWeight(large, null, line, ks, new ArrayList<>()), 40);
+        assertEquals(0.3 / (0.02 * 0.02), ClassicalEngine.deconvolutionWeight(large, null, NoiseLevel.stopbandShare(line, ks), new ArrayList<>()), 40);
     }
 
     @Test

@@ -2,8 +2,8 @@ package org.tempora.classical;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.tempora.simulate.Degradation;
 
 /** The noise read from a picture's finest detail: white noise at its deviation, clumped grain at its own too. */
 class NoiseLevelTest {
@@ -21,7 +21,7 @@ class NoiseLevelTest {
         // white noise blurred by a Gaussian of sigma 0.8 px, scaled to r.m.s. 0.01: neighbours correlate by r1 = exp(-1/2.56)
         // and diagonal ones by r2 = exp(-2/2.56), so the finest diagonal detail keeps sqrt(1 - 2 r1 + r2) = 0.32 of it
         float[] grain = TestPlanes.addNoise(new float[W * H], 1, 5);
-        grain = gaussian(grain, 0.8);
+        grain = Degradation.gaussianBlur(grain, W, H, 0.8);
         double sq = 0;
         for (float v : grain) sq += v * (double) v;
         float scale = (float) (0.01 / Math.sqrt(sq / grain.length));
@@ -56,29 +56,5 @@ class NoiseLevelTest {
         }
         assertEquals((double) stopped / (n / 2 + 1), NoiseLevel.stopbandShare(box, ks), 1e-9);
         assertTrue(stopped > 0);
-    }
-
-    /** Separable Gaussian blur, edges clamped. */
-    private static float[] gaussian(float[] p, double sigma) {
-        int r = (int) Math.ceil(3 * sigma);
-        double[] k = new double[2 * r + 1];
-        double s = 0;
-        for (int i = -r; i <= r; i++) s += k[i + r] = Math.exp(-i * i / (2 * sigma * sigma));
-        float[] tmp = new float[p.length], out = new float[p.length];
-        for (int y = 0; y < H; y++) {
-            for (int x = 0; x < W; x++) {
-                double v = 0;
-                for (int i = -r; i <= r; i++) v += k[i + r] / s * p[y * W + Math.max(0, Math.min(W - 1, x + i))];
-                tmp[y * W + x] = (float) v;
-            }
-        }
-        for (int y = 0; y < H; y++) {
-            for (int x = 0; x < W; x++) {
-                double v = 0;
-                for (int i = -r; i <= r; i++) v += k[i + r] / s * tmp[Math.max(0, Math.min(H - 1, y + i)) * W + x];
-                out[y * W + x] = (float) v;
-            }
-        }
-        return out;
     }
 }
