@@ -26,8 +26,14 @@ public final class KernelErrorRatio {
     /** Translations searched, in pixels each way. */
     static final int MAX_SHIFT = 6;
 
-    /** One measurement: the blur's extent, the true and estimated kernels' sizes, both SSDs, their ratio and the estimation time. */
-    public record Item(String name, double extent, int trueSize, int estimatedSize, double ssdEstimated, double ssdTrue, double ratio, double seconds) {}
+    /**
+     * One measurement: the blur's extent, the true and estimated kernels' sizes, both SSDs, their ratio and the estimation
+     * time; under a degradation also {@code undegradedRatio}, the ratio of the same two kernels on the crop before the
+     * degradation (how good the kernel found through the defect is, apart from what the defect costs any deconvolution),
+     * else NaN.
+     */
+    public record Item(String name, double extent, int trueSize, int estimatedSize, double ssdEstimated, double ssdTrue, double ratio,
+                       double undegradedRatio, double seconds) {}
 
     /**
      * Blurs the centre {@link #SIDE} x {@link #SIDE} luminance crop of {@code sharp} with the kernel of {@code path} (by
@@ -79,8 +85,11 @@ public final class KernelErrorRatio {
         float[] blurred = KernelOps.crop(blurredBig, big, ts, ts, SIDE, SIDE);
         Random rng = new Random(seed);
         for (int i = 0; i < blurred.length; i++) blurred[i] += (float) (noiseSigma * rng.nextGaussian());
+        float[] undegraded = null;
         if (degradation.isPresent()) {
             float gain = (float) degradation.get().gain(blurred);
+            undegraded = blurred.clone();
+            for (int i = 0; i < undegraded.length; i++) undegraded[i] *= gain;
             blurred = degradation.get().apply(blurred, SIDE, SIDE, ~seed); // grain drawn apart from the noise above
             for (int i = 0; i < reference.length; i++) reference[i] *= gain;
         }
@@ -90,15 +99,26 @@ public final class KernelErrorRatio {
                 ? new KernelEstimator.Estimate(new KernelEstimator().refine(blurred, SIDE, SIDE, truth, ts, fromTruth, cancel), ts, java.util.List.of())
                 : new KernelEstimator().estimate(blurred, SIDE, SIDE, trueSize ? ts : 0, ProgressListener.NONE, cancel);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double[] et = ssds(blurred, reference, est, truth, ts, cancel);
+        double undegradedRatio = Double.NaN;
+        if (undegraded != null) {
+            double[] u = ssds(undegraded, reference, est, truth, ts, cancel);
+            undegradedRatio = u[0] / u[1];
+        }
+        return new Item(name, CameraShake.extent(path), ts, est.size(), et[0], et[1], et[0] / et[1], undegradedRatio, seconds);
+    }
+
+    /** {shift-compensated SSD of the deconvolution of {@code blurred} by the estimate, the same by the true kernel}. */
+    private static double[] ssds(float[] blurred, float[] reference, KernelEstimator.Estimate est, float[] truth, int ts,
+                                 CancellationToken cancel) throws CancelledException {
         // both at the weight for this crop's noise under the true kernel: the reference is the best restoration, and the
         // ratio then weighs the kernels alone (gated on a failed, near-delta estimate it would keep the fixed weight)
         double weight = Deconvolution.weightFor(blurred, SIDE, SIDE, truth, ts);
         float[] withEstimate = Deconvolution.hyperLaplacian(blurred, SIDE, SIDE, est.kernel(), est.size(), weight, Deconvolution.DEFAULT_ALPHA, cancel);
         float[] withTruth = Deconvolution.hyperLaplacian(blurred, SIDE, SIDE, truth, ts, weight, Deconvolution.DEFAULT_ALPHA, cancel);
         int margin = ts / 2 + MAX_SHIFT;
-        double e = shiftCompensatedSsd(withEstimate, reference, SIDE, SIDE, margin, MAX_SHIFT);
-        double t = shiftCompensatedSsd(withTruth, reference, SIDE, SIDE, margin, MAX_SHIFT);
-        return new Item(name, CameraShake.extent(path), ts, est.size(), e, t, e / t, seconds);
+        return new double[] {shiftCompensatedSsd(withEstimate, reference, SIDE, SIDE, margin, MAX_SHIFT),
+                shiftCompensatedSsd(withTruth, reference, SIDE, SIDE, margin, MAX_SHIFT)};
     }
 
     /** Steps of the shift search per pixel: Levin et al.'s comp_upto_shift searches shifts in quarters of a pixel. */

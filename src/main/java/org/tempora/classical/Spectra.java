@@ -58,6 +58,32 @@ final class Spectra {
         return out;
     }
 
+    /**
+     * The transfer function of a Gaussian blur of standard deviation {@code sigma} pixels, exp(-2 pi^2 sigma^2 (f_x^2 + f_y^2))
+     * with f in cycles per pixel, per frequency of the half spectrum: real, as the Gaussian is symmetric.
+     */
+    static float[] gaussian(RealFft2d fft, double sigma) {
+        int cw = fft.cw, h = fft.height;
+        double c = -2 * Math.PI * Math.PI * sigma * sigma;
+        float[] out = new float[cw * h];
+        for (int v = 0; v < h; v++) {
+            double fy = Math.min(v, h - v) / (double) h;
+            for (int u = 0; u < cw; u++) {
+                double fx = u / (double) fft.width;
+                out[v * cw + u] = (float) Math.exp(c * (fx * fx + fy * fy));
+            }
+        }
+        return out;
+    }
+
+    /** a *= g per frequency, g real (half the length of {@code a}). */
+    static void scale(float[] a, float[] g) {
+        for (int i = 0, n = g.length; i < n; i++) {
+            a[2 * i] *= g[i];
+            a[2 * i + 1] *= g[i];
+        }
+    }
+
     /** |a|^2 per frequency, written into {@code out} (half the length of {@code a}). */
     static void magnitudeSquared(float[] a, float[] out) {
         for (int i = 0, n = out.length; i < n; i++) {

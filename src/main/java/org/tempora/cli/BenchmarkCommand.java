@@ -96,7 +96,8 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--degrade", paramLabel = "KIND:AMOUNT",
             description = "With --kernel-error: also put each blurred crop through jpeg:QUALITY (1-100), grain:RMS (film grain, display units,"
-                    + " up to 0.2) or clip:SHARE (that share of pixels driven past white, up to 0.5) before estimating.")
+                    + " up to 0.2), noise:RMS (white noise, display units, up to 0.2) or clip:SHARE (that share of pixels driven past white,"
+                    + " up to 0.5) before estimating; a column 'undegr.' then gives the ratio of the same kernels on the crop before the defect.")
     String degrade;
 
     @Option(names = "--only", paramLabel = "NAME", split = ",",
@@ -184,8 +185,10 @@ final class BenchmarkCommand implements Callable<Integer> {
                 KernelErrorRatio.SIDE, KernelErrorRatio.SIDE, motion.equals("shake") ? "random shake (Boracchi-Foi)" : "smooth arcs",
                 KERNEL_ERROR_NOISE, degradation.map(d -> ", then " + d).orElse(""), seed,
                 fromTruth > 0 ? "; kernels: " + fromTruth + " iterations from the true kernel, not blind" : "");
-        out.printf(Locale.ROOT, "%-24s %7s %7s %7s %9s %8s%n", "image", "extent", "truth", "kernel", "ratio", "seconds");
-        List<Double> ratios = new ArrayList<>();
+        boolean degraded = degradation.isPresent();
+        out.printf(Locale.ROOT, "%-24s %7s %7s %7s %9s %8s%s%n", "image", "extent", "truth", "kernel", "ratio", "seconds",
+                degraded ? String.format(Locale.ROOT, " %9s", "undegr.") : "");
+        List<Double> ratios = new ArrayList<>(), undegradedRatios = new ArrayList<>();
         double seconds = 0;
         List<Path> files = sharpImages();
         for (int i = 0; i < files.size(); i++) {
@@ -205,9 +208,11 @@ final class BenchmarkCommand implements Callable<Integer> {
                 LinearImage sharp = Math.min(img.width(), img.height()) < big ? Resampling.cover(img, big, big) : img;
                 KernelErrorRatio.Item r = KernelErrorRatio.measure(name, sharp, path, KERNEL_ERROR_NOISE, seed + i * 10L + j,
                         trueSize, fromTruth, degradation, CancellationToken.none());
-                out.printf(Locale.ROOT, "%-24s %7.0f %7d %7d %9.2f %8.2f%n", name, r.extent(), r.trueSize(), r.estimatedSize(), r.ratio(), r.seconds());
+                out.printf(Locale.ROOT, "%-24s %7.0f %7d %7d %9.2f %8.2f%s%n", name, r.extent(), r.trueSize(), r.estimatedSize(), r.ratio(), r.seconds(),
+                        degraded ? String.format(Locale.ROOT, " %9.2f", r.undegradedRatio()) : "");
                 out.flush();
                 ratios.add(r.ratio());
+                if (degraded) undegradedRatios.add(r.undegradedRatio());
                 seconds += r.seconds();
             }
         }
@@ -218,6 +223,12 @@ final class BenchmarkCommand implements Callable<Integer> {
         double geo = Math.exp(ratios.stream().mapToDouble(Math::log).average().orElse(Double.NaN));
         out.printf(Locale.ROOT, "%d items: ratio <= 2 on %.0f%%, <= 3 on %.0f%%; mean %.2f, geometric mean %.2f; estimation %.2f s per item%n",
                 n, 100.0 * under2 / n, 100.0 * under3 / n, mean, geo, seconds / n);
+        if (degraded) {
+            long u2 = undegradedRatios.stream().filter(r -> r <= 2).count();
+            double ugeo = Math.exp(undegradedRatios.stream().mapToDouble(Math::log).average().orElse(Double.NaN));
+            out.printf(Locale.ROOT, "the same kernels on the crops before the defect (undegr.): ratio <= 2 on %.0f%%, geometric mean %.2f%n",
+                    100.0 * u2 / n, ugeo);
+        }
         return ExitCode.OK;
     }
 

@@ -20,14 +20,14 @@ import org.tempora.image.SrgbEncoder;
 /**
  * What old photos carry besides their blur, applied to a blurred luminance plane so that the kernel estimate can be measured
  * on it: JPEG compression (8x8 blocks, ringing), film grain (clumped noise, even in display units) and clipped
- * highlights. Each is a pure function of the plane and a seed.
+ * highlights, scanner and sensor noise (white, even in display units). Each is a pure function of the plane and a seed.
  *
  * @param kind   which defect
- * @param amount JPEG quality 1-100; grain strength as the r.m.s. in display units (0-1 of the 8-bit range); clipping as the
- *               share of pixels driven past white (0-0.5)
+ * @param amount JPEG quality 1-100; grain or noise strength as the r.m.s. in display units (0-1 of the 8-bit range);
+ *               clipping as the share of pixels driven past white (0-0.5)
  */
 public record Degradation(Kind kind, double amount) {
-    public enum Kind { JPEG, GRAIN, CLIP }
+    public enum Kind { JPEG, GRAIN, NOISE, CLIP }
 
     /** Correlation radius of the grain (Gaussian sigma, pixels): film grain clumps over a few scanned pixels. */
     static final double GRAIN_SIGMA = 0.8;
@@ -35,14 +35,14 @@ public record Degradation(Kind kind, double amount) {
     public Degradation {
         boolean ok = switch (kind) {
             case JPEG -> amount >= 1 && amount <= 100 && amount == Math.rint(amount);
-            case GRAIN -> amount > 0 && amount <= 0.2;
+            case GRAIN, NOISE -> amount > 0 && amount <= 0.2;
             case CLIP -> amount > 0 && amount <= 0.5;
         };
         if (!ok || Double.isNaN(amount)) throw new IllegalArgumentException(describe(kind) + " " + amount + " is out of range: " + range(kind));
     }
 
     /**
-     * Parses "jpeg:Q", "grain:S" or "clip:F" (see the record's parameters).
+     * Parses "jpeg:Q", "grain:S", "noise:S" or "clip:F" (see the record's parameters).
      *
      * @throws IllegalArgumentException with a message that says what is accepted
      */
@@ -51,8 +51,9 @@ public record Degradation(Kind kind, double amount) {
         Kind kind = switch (parts[0]) {
             case "jpeg" -> Kind.JPEG;
             case "grain" -> Kind.GRAIN;
+            case "noise" -> Kind.NOISE;
             case "clip" -> Kind.CLIP;
-            default -> throw new IllegalArgumentException("unknown degradation '" + text + "': use jpeg:QUALITY, grain:RMS or clip:SHARE");
+            default -> throw new IllegalArgumentException("unknown degradation '" + text + "': use jpeg:QUALITY, grain:RMS, noise:RMS or clip:SHARE");
         };
         if (parts.length < 2) throw new IllegalArgumentException("'" + text + "' needs an amount: " + range(kind));
         double amount;
@@ -68,6 +69,7 @@ public record Degradation(Kind kind, double amount) {
         return switch (kind) {
             case JPEG -> "jpeg:QUALITY takes a whole number from 1 to 100";
             case GRAIN -> "grain:RMS takes more than 0 and at most 0.2 (display units)";
+            case NOISE -> "noise:RMS takes more than 0 and at most 0.2 (display units)";
             case CLIP -> "clip:SHARE takes more than 0 and at most 0.5 (the share of pixels past white)";
         };
     }
@@ -78,6 +80,7 @@ public record Degradation(Kind kind, double amount) {
         return switch (kind) {
             case JPEG -> String.format(Locale.ROOT, "JPEG quality %.0f", amount);
             case GRAIN -> String.format(Locale.ROOT, "film grain %.3f r.m.s.", amount);
+            case NOISE -> String.format(Locale.ROOT, "white noise %.3f r.m.s.", amount);
             case CLIP -> String.format(Locale.ROOT, "%.1f%% of pixels clipped", 100 * amount);
         };
     }
@@ -100,6 +103,7 @@ public record Degradation(Kind kind, double amount) {
         return switch (kind) {
             case JPEG -> jpeg(plane, w, h, (float) (amount / 100));
             case GRAIN -> grain(plane, w, h, amount, seed);
+            case NOISE -> noise(plane, amount, seed);
             case CLIP -> clip(plane, (float) gain(plane));
         };
     }
@@ -122,6 +126,17 @@ public record Degradation(Kind kind, double amount) {
         float[] out = new float[plane.length];
         for (int i = 0; i < out.length; i++) {
             double display = Srgb.fromLinear(Math.max(0, Math.min(1, plane[i]))) + scale * noise[i];
+            out[i] = (float) Srgb.toLinear(Math.max(0, Math.min(1, display)));
+        }
+        return out;
+    }
+
+    /** Independent Gaussian noise of r.m.s. {@code rms} added in display units, as a scanner's or a sensor's read noise. */
+    private static float[] noise(float[] plane, double rms, long seed) {
+        Random rng = new Random(seed);
+        float[] out = new float[plane.length];
+        for (int i = 0; i < out.length; i++) {
+            double display = Srgb.fromLinear(Math.max(0, Math.min(1, plane[i]))) + rms * rng.nextGaussian();
             out[i] = (float) Srgb.toLinear(Math.max(0, Math.min(1, display)));
         }
         return out;

@@ -35,6 +35,33 @@ class NoiseLevelTest {
     }
 
     @Test
+    void thePatchwiseReadingSeesWhiteNoiseAtItsDeviationAndTellsItFromASharpPicturesTexture() throws Exception {
+        // flat: the sample covariance of white noise is sigma^2 I, its smallest eigenvalue sigma^2 (1 - sqrt(25 / n))^2 for
+        // n = 156 x 116 patches of 25 values (Marchenko-Pastur), so 0.01 reads 0.0096
+        float[] flat = TestPlanes.addNoise(new float[W * H], 0.01, 3);
+        double reading = NoiseLevel.patchwise(flat, W, H);
+        assertEquals(0.01 * (1 - Math.sqrt(25.0 / (156 * 116))), reading, 0.0003);
+        assertTrue(NoiseLevel.isNoise(flat, W, H, reading), "white noise reads alike one scale up");
+        // a 17 px blur under noise 0.02: the reading is the noise; a sharp picture: its texture, three times higher one scale up
+        float[] blurred = TestPlanes.blurredCrop("camera.png", 100, 60, W, H, TestPlanes.lineKernel(17, 15, 30), 17, 0.02, 11);
+        double blurredReading = NoiseLevel.patchwise(blurred, W, H);
+        assertEquals(0.02, blurredReading, 0.003);
+        assertTrue(NoiseLevel.isNoise(blurred, W, H, blurredReading));
+        float[] sharp = TestPlanes.addNoise(TestPlanes.devLuminance("camera.png", 100, 60, W, H), 0.003, 3);
+        double sharpReading = NoiseLevel.patchwise(sharp, W, H);
+        assertTrue(sharpReading > 0.01, "texture reads as noise at one scale: " + sharpReading);
+        assertFalse(NoiseLevel.isNoise(sharp, W, H, sharpReading), "but not at two");
+    }
+
+    @Test
+    void theSmallestEigenvalueOfASymmetricMatrixIsFoundByRotation() {
+        assertEquals(1, NoiseLevel.smallestEigenvalue(new double[][] {{2, 1}, {1, 2}}), 1e-12);
+        // eigenvalues 2 - sqrt(2), 2, 2 + sqrt(2) of the second-difference matrix
+        assertEquals(2 - Math.sqrt(2), NoiseLevel.smallestEigenvalue(new double[][] {{2, -1, 0}, {-1, 2, -1}, {0, -1, 2}}), 1e-12);
+        assertEquals(-3, NoiseLevel.smallestEigenvalue(new double[][] {{5, 0}, {0, -3}}));
+    }
+
+    @Test
     void aBlurredPictureWithoutNoiseReadsAsAlmostNone() throws Exception {
         float[] k = TestPlanes.lineKernel(15, 13, 20);
         float[] blurred = TestPlanes.blurredCrop("camera.png", 100, 60, W, H, k, 15, 0, 1);

@@ -63,4 +63,22 @@ class SpectraTest {
         assertEquals(8f, Spectra.gradientPower(fft)[2 * fft.cw + 4], 1e-6f);
         assertEquals(0f, Spectra.gradientPower(fft)[0], 0f);
     }
+
+    @Test
+    void theGaussianTransferFunctionTurnsAnImpulseIntoTheSampledGaussian() {
+        // its transfer falls to exp(-11) at Nyquist for sigma 1.5, so the inverse is the sampled Gaussian to float precision
+        double sigma = 1.5;
+        RealFft2d fft = new RealFft2d(32, 24);
+        float[] impulse = new float[32 * 24], out = new float[32 * 24], spec = fft.newSpectrum();
+        impulse[0] = 1;
+        fft.forward(impulse, spec);
+        Spectra.scale(spec, Spectra.gaussian(fft, sigma));
+        fft.inverse(spec, out);
+        for (int y = -6; y <= 6; y++) {
+            for (int x = -6; x <= 6; x++) {
+                double expected = Math.exp(-(x * x + y * y) / (2 * sigma * sigma)) / (2 * Math.PI * sigma * sigma);
+                assertEquals(expected, out[Math.floorMod(y, 24) * 32 + Math.floorMod(x, 32)], 1e-6, "at " + x + "," + y);
+            }
+        }
+    }
 }

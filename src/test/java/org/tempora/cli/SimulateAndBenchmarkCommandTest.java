@@ -103,6 +103,8 @@ class SimulateAndBenchmarkCommandTest {
         assertTrue(jpeg.out().contains("noise sigma 0.005, then JPEG quality 75, seed 7"), jpeg.out());
         String[] cells = jpeg.out().lines().filter(l -> l.startsWith("camera")).findFirst().orElseThrow().trim().split("\\s+");
         assertTrue(Double.parseDouble(cells[4]) < 2, "ratio under JPEG blocks (1.28 when measured): " + cells[4]);
+        assertTrue(Double.parseDouble(cells[6]) < 2, "the same kernel before the JPEG round trip: " + cells[6]);
+        assertTrue(jpeg.out().contains("the same kernels on the crops before the defect (undegr.): ratio <= 2 on 100%"), jpeg.out());
         CliRun clip = CliRun.of("benchmark", "--kernel-error", "--only", "camera", "--extents", "11", "--degrade", "clip:0.02");
         assertEquals(0, clip.code(), clip.err());
         assertTrue(clip.out().contains("then 2.0% of pixels clipped"), clip.out());

@@ -17,14 +17,17 @@ class DegradationTest {
         assertEquals(new Degradation(Degradation.Kind.JPEG, 75), Degradation.parse("jpeg:75"));
         assertEquals(new Degradation(Degradation.Kind.GRAIN, 0.03), Degradation.parse(" Grain:0.03 "));
         assertEquals(new Degradation(Degradation.Kind.CLIP, 0.02), Degradation.parse("clip:0.02"));
+        assertEquals(new Degradation(Degradation.Kind.NOISE, 0.02), Degradation.parse("noise:0.02"));
+        assertEquals("white noise 0.020 r.m.s.", Degradation.parse("noise:0.02").toString());
         assertEquals("JPEG quality 75", Degradation.parse("jpeg:75").toString());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Degradation.parse("blur:3")).getMessage().contains("jpeg:QUALITY, grain:RMS or clip:SHARE"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Degradation.parse("blur:3")).getMessage().contains("jpeg:QUALITY, grain:RMS, noise:RMS or clip:SHARE"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Degradation.parse("jpeg")).getMessage().contains("1 to 100"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Degradation.parse("jpeg:0")).getMessage().contains("1 to 100"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Degradation.parse("jpeg:75.5")).getMessage().contains("whole number"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Degradation.parse("grain:x")).getMessage().contains("not a number"));
         assertThrows(IllegalArgumentException.class, () -> Degradation.parse("grain:NaN"));
         assertThrows(IllegalArgumentException.class, () -> Degradation.parse("clip:0.6"));
+        assertThrows(IllegalArgumentException.class, () -> Degradation.parse("noise:0"));
         assertThrows(IllegalArgumentException.class, () -> Degradation.parse("jpeg:75").apply(new float[10], W, H, 1));
     }
 
@@ -68,6 +71,26 @@ class DegradationTest {
         double expected = Math.exp(-1 / (4 * Degradation.GRAIN_SIGMA * Degradation.GRAIN_SIGMA));
         assertEquals(expected, c / n / (sq / d.length), 0.05, "correlation of horizontal neighbours");
         assertArrayEquals(out, Degradation.parse("grain:0.03").apply(grey, W, H, 4), "the seed repeats it");
+    }
+
+    @Test
+    void noiseHasTheGivenRmsInDisplayUnitsAndNoCorrelationBetweenNeighbours() {
+        float[] grey = new float[W * H];
+        java.util.Arrays.fill(grey, (float) Srgb.toLinear(0.5));
+        float[] out = Degradation.parse("noise:0.02").apply(grey, W, H, 9);
+        double sq = 0, mean = 0, c = 0;
+        for (int i = 0; i < out.length; i++) {
+            double d = Srgb.fromLinear(out[i]) - 0.5;
+            sq += d * d;
+            mean += d;
+            if ((i + 1) % W != 0) c += d * (Srgb.fromLinear(out[i + 1]) - 0.5);
+        }
+        int n = out.length;
+        // 12288 samples: the r.m.s. is known to about 1/sqrt(2n) of itself, the correlation to about 1/sqrt(n)
+        assertEquals(0.02, Math.sqrt(sq / n), 0.02 * 4 / Math.sqrt(2 * n), "r.m.s. in display units");
+        assertEquals(0, mean / n, 4 * 0.02 / Math.sqrt(n), "no shift of the tone");
+        assertEquals(0, c / (n - H) / (sq / n), 4 / Math.sqrt(n), "white: neighbours uncorrelated");
+        assertArrayEquals(out, Degradation.parse("noise:0.02").apply(grey, W, H, 9), "the seed repeats it");
     }
 
     @Test
