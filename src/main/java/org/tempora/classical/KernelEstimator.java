@@ -70,19 +70,21 @@ public final class KernelEstimator {
 
     private final int iterationsPerLevel, finestIterations;
     private final double lambdaDecay;
+    private final boolean prefilters;
 
-    public KernelEstimator() { this(ITERATIONS_PER_LEVEL, FINEST_ITERATIONS, LAMBDA_DECAY); }
+    public KernelEstimator() { this(ITERATIONS_PER_LEVEL, FINEST_ITERATIONS, LAMBDA_DECAY, true); }
 
     /**
      * An estimator with other iteration counts and L0 weight decay: a quicker, rougher estimate where only the kernel's
-     * gist matters.
+     * gist matters; without {@code prefilters}, noisy levels are estimated as they are ({@link #prefilterFor}).
      */
-    KernelEstimator(int iterationsPerLevel, int finestIterations, double lambdaDecay) {
+    KernelEstimator(int iterationsPerLevel, int finestIterations, double lambdaDecay, boolean prefilters) {
         if (iterationsPerLevel < 1 || finestIterations < 1) throw new IllegalArgumentException("iterations must be >= 1");
         if (!(lambdaDecay >= 1)) throw new IllegalArgumentException("the L0 weight's decay must be >= 1, got " + lambdaDecay);
         this.iterationsPerLevel = iterationsPerLevel;
         this.finestIterations = finestIterations;
         this.lambdaDecay = lambdaDecay;
+        this.prefilters = prefilters;
     }
     private static final double LAMBDA_START = 4e-3, LAMBDA_MIN = 1e-4;
     /**
@@ -209,8 +211,8 @@ public final class KernelEstimator {
         }
 
         lum = normaliseContrast(lum);
-        double noise = NoiseLevel.patchwise(lum, w, h);
-        if (!NoiseLevel.isNoise(lum, w, h, noise)) noise = 0; // a sharp picture's fine texture, which no prefilter should blur
+        double noise = prefilters ? NoiseLevel.patchwise(lum, w, h) : 0;
+        if (noise > 0 && !NoiseLevel.isNoise(lum, w, h, noise)) noise = 0; // a sharp picture's fine texture, which no prefilter should blur
         List<double[]> levels = pyramid(w, h, ks);
         int total = (levels.size() - 1) * iterationsPerLevel + finestIterations, done = 0;
         float[] k = null;

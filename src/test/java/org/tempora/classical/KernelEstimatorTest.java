@@ -212,9 +212,9 @@ class KernelEstimatorTest {
 
     @Test
     void anL0WeightThatWouldGrowOrIsNotANumberIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new KernelEstimator(3, 3, 0.9));
-        assertThrows(IllegalArgumentException.class, () -> new KernelEstimator(3, 3, Double.NaN));
-        assertThrows(IllegalArgumentException.class, () -> new KernelEstimator(0, 3, 1.1));
+        assertThrows(IllegalArgumentException.class, () -> new KernelEstimator(3, 3, 0.9, true));
+        assertThrows(IllegalArgumentException.class, () -> new KernelEstimator(3, 3, Double.NaN, true));
+        assertThrows(IllegalArgumentException.class, () -> new KernelEstimator(0, 3, 1.1, true));
     }
 
     @Test
