@@ -211,8 +211,7 @@ public final class KernelEstimator {
         }
 
         lum = normaliseContrast(lum);
-        double noise = prefilters ? NoiseLevel.patchwise(lum, w, h) : 0;
-        if (noise > 0 && !NoiseLevel.isNoise(lum, w, h, noise)) noise = 0; // a sharp picture's fine texture, which no prefilter should blur
+        double noise = noiseToFilter(lum, w, h);
         List<double[]> levels = pyramid(w, h, ks);
         int total = (levels.size() - 1) * iterationsPerLevel + finestIterations, done = 0;
         float[] k = null;
@@ -284,8 +283,7 @@ public final class KernelEstimator {
      */
     float[] refine(float[] lum, int w, int h, float[] k, int ks, int iterations, CancellationToken cancel) throws CancelledException {
         float[] y = normaliseContrast(lum);
-        double noise = NoiseLevel.patchwise(y, w, h);
-        double prefilter = NoiseLevel.isNoise(y, w, h, noise) ? prefilterFor(noise) : 0;
+        double prefilter = prefilterFor(noiseToFilter(y, w, h));
         LevelSolver solver = new LevelSolver(y, w, h, levelMask(clippedMask(lum), w, h, w, h, CLIP_GROWTH + (int) Math.ceil(2 * prefilter)), ks, prefilter);
         float[] out = k.clone();
         double lambda = LAMBDA_START;
@@ -294,6 +292,16 @@ public final class KernelEstimator {
             lambda = Math.max(lambda / lambdaDecay, LAMBDA_MIN);
         }
         return settle(out, ks);
+    }
+
+    /**
+     * The noise a prefilter should act on in a contrast-normalised plane: its {@link NoiseLevel#patchwise} reading, or 0
+     * when this estimator does not prefilter or the reading is a sharp picture's fine texture, which no prefilter should blur.
+     */
+    private double noiseToFilter(float[] plane, int w, int h) {
+        if (!prefilters) return 0;
+        double noise = NoiseLevel.patchwise(plane, w, h);
+        return NoiseLevel.isNoise(plane, w, h, noise) ? noise : 0;
     }
 
     /**
