@@ -298,10 +298,10 @@ public final class ClassicalEngine implements Engine {
         return max;
     }
 
-    /** The largest {@link NoiseLevel#stopbandShare} of the kernels a blend renders with: it sets whether noise is read. */
+    /** The largest {@link #sharpenedShare} of the kernels a blend renders with: it sets whether noise is read. */
     private static double largestStopbandShare(List<PartBlend.PartKernel> kernels, PartBlend.PartKernel whole, boolean usesWhole) {
-        double max = usesWhole ? NoiseLevel.stopbandShare(whole.kernel(), whole.size()) : 0;
-        for (PartBlend.PartKernel k : kernels) max = Math.max(max, NoiseLevel.stopbandShare(k.kernel(), k.size()));
+        double max = usesWhole ? sharpenedShare(whole.kernel(), whole.size()) : 0;
+        for (PartBlend.PartKernel k : kernels) max = Math.max(max, sharpenedShare(k.kernel(), k.size()));
         return max;
     }
 

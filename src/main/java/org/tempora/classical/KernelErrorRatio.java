@@ -66,7 +66,7 @@ public final class KernelErrorRatio {
 
     /**
      * As {@link #measure(String, LinearImage, Trajectory, double, long, boolean, int, CancellationToken)}, with the blurred
-     * noisy crop also put through {@code degradation} (JPEG, grain, clipping) before both deconvolutions: a defect the
+     * noisy crop also put through {@code degradation} (JPEG, grain, white noise, clipping) before both deconvolutions: a defect the
      * estimate should treat as an outlier rather than fit a kernel to. Where it clips, the sharp reference takes the same gain.
      */
     public static Item measure(String name, LinearImage sharp, Trajectory path, double noiseSigma, long seed, boolean trueSize,
