@@ -189,6 +189,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-24s %7s %7s %7s %9s %8s%s%n", "image", "extent", "truth", "kernel", "ratio", "seconds",
                 degraded ? String.format(Locale.ROOT, " %9s", "undegr.") : "");
         List<Double> ratios = new ArrayList<>(), undegradedRatios = new ArrayList<>();
+        java.util.Map<Double, List<Double>> byExtent = new java.util.TreeMap<>();
         double seconds = 0;
         List<Path> files = sharpImages();
         for (int i = 0; i < files.size(); i++) {
@@ -212,6 +213,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                         degraded ? String.format(Locale.ROOT, " %9.2f", r.undegradedRatio()) : "");
                 out.flush();
                 ratios.add(r.ratio());
+                byExtent.computeIfAbsent(extent, e -> new ArrayList<>()).add(r.ratio());
                 if (degraded) undegradedRatios.add(r.undegradedRatio());
                 seconds += r.seconds();
             }
@@ -223,6 +225,10 @@ final class BenchmarkCommand implements Callable<Integer> {
         double geo = Math.exp(ratios.stream().mapToDouble(Math::log).average().orElse(Double.NaN));
         out.printf(Locale.ROOT, "%d items: ratio <= 2 on %.0f%%, <= 3 on %.0f%%; mean %.2f, geometric mean %.2f; estimation %.2f s per item%n",
                 n, 100.0 * under2 / n, 100.0 * under3 / n, mean, geo, seconds / n);
+        StringBuilder perExtent = new StringBuilder("ratio <= 2 by blur extent:");
+        byExtent.forEach((extent, list) -> perExtent.append(String.format(Locale.ROOT, " %.0f px %.0f%% (%d),", extent,
+                100.0 * list.stream().filter(r -> r <= 2).count() / list.size(), list.size())));
+        out.println(perExtent.substring(0, perExtent.length() - 1));
         if (degraded) {
             long u2 = undegradedRatios.stream().filter(r -> r <= 2).count();
             double ugeo = Math.exp(undegradedRatios.stream().mapToDouble(Math::log).average().orElse(Double.NaN));

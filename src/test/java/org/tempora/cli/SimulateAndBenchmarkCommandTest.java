@@ -70,6 +70,8 @@ class SimulateAndBenchmarkCommandTest {
         CliRun r = CliRun.of("benchmark", "--kernel-error", "--only", "camera", "--extents", "11", "--true-size");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("1 items"), r.out());
+        double ratio = Double.parseDouble(r.out().lines().filter(l -> l.startsWith("camera")).findFirst().orElseThrow().trim().split("\\s+")[4]);
+        assertTrue(r.out().contains("ratio <= 2 by blur extent: 11 px " + (ratio <= 2 ? "100" : "0") + "% (1)"), r.out());
         // told the true size, the estimate has it: the row reads "camera  11  N  N  ratio  seconds"
         String row = r.out().lines().filter(l -> l.startsWith("camera")).findFirst().orElseThrow();
         String[] f = row.trim().split("\\s+");
