@@ -188,13 +188,13 @@ public final class ClassicalEngine implements Engine {
             LinearImage detail = detailPicture(photo, rw, rh);
             DetailKernels drawn = new DetailKernels(timed, (double) rw / w, span);
             float[] tone = ResidualRenderer.toneOf(detail);
-            renderer = new ResidualRenderer(detail, tone, deconvolutionWeight(detail, tone, sharpenedShare(drawn.exposure(), drawn.canvas()), warnings), drawn.exposure(), drawn.canvas(),
+            renderer = new ResidualRenderer(detail, tone, deconvolutionWeight(detail, tone, Deconvolution.sharpenedShare(drawn.exposure(), drawn.canvas()), warnings), drawn.exposure(), drawn.canvas(),
                     drawn.canvas(), drawn.partials(plan.intervals()), strength, progress, cancel);
             warnings.add(detailWarning(w, h, rw, rh, photo));
         } else {
             if (detailAsked) warnings.add(detailSkipped("the blur path"));
             float[] tone = ResidualRenderer.toneOf(work, luminance);
-            renderer = new ResidualRenderer(work, tone, deconvolutionWeight(work, luminance, tone, sharpenedShare(kernel, ks), warnings), kernel, ks,
+            renderer = new ResidualRenderer(work, tone, deconvolutionWeight(work, luminance, tone, Deconvolution.sharpenedShare(kernel, ks), warnings), kernel, ks,
                     timed.canvasSize(span), ResidualRenderer.partials(timed, plan), strength, progress, cancel);
         }
         if (rw == w && scale < 1) {
@@ -225,15 +225,6 @@ public final class ClassicalEngine implements Engine {
         BlurKernel blurKernel = estimate.toBlurKernel(scale);
         return new GenerationResult(frames, plan, Optional.of(blurKernel),
                 Optional.of(timed.trajectory(span, scale, 129)), warnings, timings, unevenParts, partBlurs);
-    }
-
-    /**
-     * {@link NoiseLevel#stopbandShare} of the kernel a photo is deconvolved with, 0 for a near-point one
-     * ({@link KernelEstimator#isNearPoint}): a sharp photo's faint estimated spread has nothing to sharpen, and its fine
-     * texture would read as grain.
-     */
-    static double sharpenedShare(float[] k, int ks) {
-        return KernelEstimator.isNearPoint(k, ks) ? 0 : NoiseLevel.stopbandShare(k, ks);
     }
 
     /** Pictures larger than this have their noise read on their central window of this size (speed, memory). */
@@ -298,10 +289,10 @@ public final class ClassicalEngine implements Engine {
         return max;
     }
 
-    /** The largest {@link #sharpenedShare} of the kernels a blend renders with: it sets whether noise is read. */
+    /** The largest {@link Deconvolution#sharpenedShare} of the kernels a blend renders with: it sets whether noise is read. */
     private static double largestStopbandShare(List<PartBlend.PartKernel> kernels, PartBlend.PartKernel whole, boolean usesWhole) {
-        double max = usesWhole ? sharpenedShare(whole.kernel(), whole.size()) : 0;
-        for (PartBlend.PartKernel k : kernels) max = Math.max(max, sharpenedShare(k.kernel(), k.size()));
+        double max = usesWhole ? Deconvolution.sharpenedShare(whole.kernel(), whole.size()) : 0;
+        for (PartBlend.PartKernel k : kernels) max = Math.max(max, Deconvolution.sharpenedShare(k.kernel(), k.size()));
         return max;
     }
 

@@ -75,6 +75,15 @@ public final class Deconvolution {
         return sharpensNoise(NoiseLevel.stopbandShare(k, ks)) ? weightFor(NoiseLevel.clumped(plane, w, h)) : DEFAULT_LAMBDA;
     }
 
+    /**
+     * {@link NoiseLevel#stopbandShare} of the kernel a photo is deconvolved with, 0 for a near-point one
+     * ({@link KernelEstimator#isNearPoint}): a sharp photo's faint estimated spread has nothing to sharpen, and its fine
+     * texture would read as grain.
+     */
+    static double sharpenedShare(float[] k, int ks) {
+        return KernelEstimator.isNearPoint(k, ks) ? 0 : NoiseLevel.stopbandShare(k, ks);
+    }
+
     /** Whether a kernel stopping this share of the frequencies sharpens enough noise for the weight to follow it ({@link #MIN_STOPBAND_SHARE}). */
     static boolean sharpensNoise(double stopbandShare) { return stopbandShare >= MIN_STOPBAND_SHARE; }
 

@@ -242,7 +242,7 @@ public final class KernelEstimator {
             int lw = Math.max(8, (int) Math.round(w * scale)), lh = Math.max(8, (int) Math.round(h * scale));
             float[] y = Resample.resize(lum, w, h, lw, lh);
             double prefilter = prefilterFor(noise * (scale < 1 ? 2.0 / 3 * scale : 1)); // the pyramid's triangle filter averages noise down
-            boolean[] mask = levelMask(clipped, w, h, lw, lh, CLIP_GROWTH + (int) Math.ceil(2 * prefilter));
+            boolean[] mask = levelMask(clipped, w, h, lw, lh, CLIP_GROWTH + reach(prefilter));
             LevelSolver solver = new LevelSolver(y, lw, lh, mask, lks, prefilter);
             double lambda = LAMBDA_START;
             int iterations = level == levels.get(levels.size() - 1) ? finestIterations : iterationsPerLevel;
@@ -284,7 +284,7 @@ public final class KernelEstimator {
     float[] refine(float[] lum, int w, int h, float[] k, int ks, int iterations, CancellationToken cancel) throws CancelledException {
         float[] y = normaliseContrast(lum);
         double prefilter = prefilterFor(noiseToFilter(y, w, h));
-        LevelSolver solver = new LevelSolver(y, w, h, levelMask(clippedMask(lum), w, h, w, h, CLIP_GROWTH + (int) Math.ceil(2 * prefilter)), ks, prefilter);
+        LevelSolver solver = new LevelSolver(y, w, h, levelMask(clippedMask(lum), w, h, w, h, CLIP_GROWTH + reach(prefilter)), ks, prefilter);
         float[] out = k.clone();
         double lambda = LAMBDA_START;
         for (int it = 0; it < iterations; it++) {
@@ -324,6 +324,9 @@ public final class KernelEstimator {
      * kernel through 2 px instead of a near-point one.
      */
     static final double MAX_PREFILTER = 1;
+
+    /** Pixels a prefilter of this sigma spreads a value over: clipped highlights grow by it, the picture's border shrinks by it. */
+    static int reach(double prefilter) { return (int) Math.ceil(2 * prefilter); }
 
     /**
      * Sigma (pixels) of the Gaussian prefilter for a level whose noise is {@code noise}, 0 for none. The estimate stays
@@ -505,7 +508,7 @@ public final class KernelEstimator {
                 Spectra.scale(yS, gauss);
                 fft.inverse(yS, yPad);
             }
-            int border = (int) Math.ceil(2 * prefilter); // gradients that far from the edge mix in the padding
+            int border = reach(prefilter); // gradients that far from the edge mix in the padding
             valid = new boolean[n];
             clipped = new boolean[n];
             boolean any = false;

@@ -32,14 +32,7 @@ final class NoiseLevel {
     static double clumped(float[] p, int w, int h) {
         int bw = w / 2, bh = h / 2;
         if (bw < 2 || bh < 2) return finest(p, w, h);
-        float[] binned = new float[bw * bh];
-        for (int y = 0; y < bh; y++) {
-            for (int x = 0; x < bw; x++) {
-                int i = 2 * y * w + 2 * x;
-                binned[y * bw + x] = (p[i] + p[i + 1] + p[i + w] + p[i + w + 1]) / 4;
-            }
-        }
-        return 2 * finest(binned, bw, bh);
+        return 2 * finest(binned(p, w, h), bw, bh);
     }
 
     /** Side of the patches {@link #patchwise} reads: 25 dimensions, more than a blurred picture's detail fills. */

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.tempora.classical.ClassicalEngine;
@@ -189,7 +191,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-24s %7s %7s %7s %9s %8s%s%n", "image", "extent", "truth", "kernel", "ratio", "seconds",
                 degraded ? String.format(Locale.ROOT, " %9s", "undegr.") : "");
         List<Double> ratios = new ArrayList<>(), undegradedRatios = new ArrayList<>();
-        java.util.Map<Double, List<Double>> byExtent = new java.util.TreeMap<>();
+        Map<Double, List<Double>> byExtent = new TreeMap<>();
         double seconds = 0;
         List<Path> files = sharpImages();
         for (int i = 0; i < files.size(); i++) {

@@ -113,7 +113,7 @@ class SimulateAndBenchmarkCommandTest {
         CliRun alone = CliRun.of("benchmark", "--uniformity", "--degrade", "jpeg:75", "--true-size");
         assertEquals(ExitCode.USAGE, alone.code(), alone.err());
         assertTrue(alone.err().contains("--degrade, --true-size work only with --kernel-error"), alone.err());
-        for (String bad : List.of("jpeg:0", "blur:3", "grain:lots")) {
+        for (String bad : List.of("jpeg:0", "blur:3", "grain:lots", "noise:0.5", "noise:")) {
             CliRun r = CliRun.of("benchmark", "--kernel-error", "--degrade", bad);
             assertEquals(ExitCode.USAGE, r.code(), bad + ": " + r.err());
             assertTrue(r.err().contains("--degrade: ") && !r.err().contains("Exception"), r.err());
