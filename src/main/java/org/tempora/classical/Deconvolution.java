@@ -72,7 +72,7 @@ public final class Deconvolution {
 
     /** {@link #weightFor(double)} of a plane's own noise ({@link NoiseLevel#clumped}) for a deconvolution by {@code k} (ks x ks). */
     static double weightFor(float[] plane, int w, int h, float[] k, int ks) {
-        return sharpensNoise(NoiseLevel.stopbandShare(k, ks)) ? weightFor(NoiseLevel.clumped(plane, w, h)) : DEFAULT_LAMBDA;
+        return sharpensNoise(sharpenedShare(k, ks)) ? weightFor(NoiseLevel.clumped(plane, w, h)) : DEFAULT_LAMBDA;
     }
 
     /**
