@@ -46,12 +46,15 @@ public final class Deconvolution {
         for (double beta = BETA_START; beta < BETA_MAX; beta *= BETA_RATE) {
             cancel.throwIfCancelled();
             HyperLaplacianShrinkage shrink = new HyperLaplacianShrinkage(alpha, beta);
-            Gradients.forward(x, W, H, gx, gy);
-            shrink.applyInPlace(gx, n);
-            shrink.applyInPlace(gy, n);
-            Gradients.adjoint(gx, gy, W, H, div);
+            fft.bands.run(H, (from, to) -> {
+                Gradients.forward(x, W, H, gx, gy, from, to);
+                shrink.applyInPlace(gx, from * W, to * W);
+                shrink.applyInPlace(gy, from * W, to * W);
+            });
+            fft.bands.run(H, (from, to) -> Gradients.adjoint(gx, gy, W, H, div, from, to));
             fft.forward(div, spec);
-            solveQuadratic(spec, dataTerm, p.kernelPower, p.gradientPower, lambda, beta);
+            double b = beta;
+            fft.bands.run(p.kernelPower.length, (from, to) -> solveQuadratic(spec, dataTerm, p.kernelPower, p.gradientPower, lambda, b, from, to));
             fft.inverse(spec, x);
         }
         return p.crop(x);
@@ -117,8 +120,14 @@ public final class Deconvolution {
      * {@code spec} holds F(D^T w) on entry and X on return.
      */
     static void solveQuadratic(float[] spec, float[] dataTerm, float[] kernelPower, float[] gradientPower, double lambda, double beta) {
+        solveQuadratic(spec, dataTerm, kernelPower, gradientPower, lambda, beta, 0, kernelPower.length);
+    }
+
+    /** {@link #solveQuadratic} of the frequencies from (inclusive) to (exclusive) only. */
+    static void solveQuadratic(float[] spec, float[] dataTerm, float[] kernelPower, float[] gradientPower, double lambda, double beta,
+                               int from, int to) {
         float l = (float) lambda, b = (float) beta;
-        for (int i = 0, n = kernelPower.length; i < n; i++) {
+        for (int i = from; i < to; i++) {
             float d = l * kernelPower[i] + b * gradientPower[i];
             if (d == 0f) d = Float.MIN_NORMAL; // DC with a kernel of zero mass; cannot happen for kernels summing to 1
             spec[2 * i] = (l * dataTerm[2 * i] + b * spec[2 * i]) / d;

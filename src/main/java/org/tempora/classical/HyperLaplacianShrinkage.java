@@ -30,8 +30,11 @@ final class HyperLaplacianShrinkage {
     }
 
     /** {@link #apply} to the first {@code n} values of {@code g}, in place: one small method the JIT compiles once for all calls. */
-    void applyInPlace(float[] g, int n) {
-        for (int i = 0; i < n; i++) g[i] = apply(g[i]);
+    void applyInPlace(float[] g, int n) { applyInPlace(g, 0, n); }
+
+    /** {@link #apply} to the values from (inclusive) to (exclusive) of {@code g}, in place. */
+    void applyInPlace(float[] g, int from, int to) {
+        for (int i = from; i < to; i++) g[i] = apply(g[i]);
     }
 
     float apply(float v) {

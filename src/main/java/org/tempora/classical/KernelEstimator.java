@@ -592,19 +592,26 @@ public final class KernelEstimator {
             System.arraycopy(data, 0, x, 0, n);
             for (double beta = 2 * lambda; beta < BETA_MAX; beta *= KAPPA) {
                 cancel.throwIfCancelled();
-                Gradients.forward(x, W, H, gx, gy);
                 float t = (float) (lambda / beta);
-                for (int i = 0; i < n; i++) {
-                    if (gx[i] * gx[i] + gy[i] * gy[i] < t) {
-                        gx[i] = 0;
-                        gy[i] = 0;
-                    }
-                }
-                Gradients.adjoint(gx, gy, W, H, div);
+                // the per-pixel passes split over the cores like the FFTs between them: on one core they took a third of the estimate
+                fft.bands.run(H, (from, to) -> thresholdedGradients(t, from, to));
+                fft.bands.run(H, (from, to) -> Gradients.adjoint(gx, gy, W, H, div, from, to));
                 fft.forward(div, work);
-                Deconvolution.solveQuadratic(work, num, kernelPower, gradientPower, 1, beta);
-                System.arraycopy(work, 0, xS, 0, work.length);
+                double b = beta;
+                fft.bands.run(kernelPower.length, (from, to) -> Deconvolution.solveQuadratic(work, num, kernelPower, gradientPower, 1, b, from, to));
+                if (b * KAPPA >= BETA_MAX) System.arraycopy(work, 0, xS, 0, work.length); // the last step's spectrum, for the kernel step
                 fft.inverse(work, x);
+            }
+        }
+
+        /** The gradients of x on rows from..to-1, zeroed where their squared magnitude is under t (the L0 step). */
+        private void thresholdedGradients(float t, int from, int to) {
+            Gradients.forward(x, W, H, gx, gy, from, to);
+            for (int i = from * W, end = to * W; i < end; i++) {
+                if (gx[i] * gx[i] + gy[i] * gy[i] < t) {
+                    gx[i] = 0;
+                    gy[i] = 0;
+                }
             }
         }
 

@@ -47,6 +47,57 @@ class SpectraTest {
     }
 
     @Test
+    void aPlaneLargeEnoughToSplitOverTheCoresMatchesTheDirectDft() {
+        // 160x120 is over Bands.PARALLEL_THRESHOLD, and its 81 spectrum columns leave a partial block of one
+        int w = 160, h = 120;
+        assertTrue((long) w * h >= Bands.PARALLEL_THRESHOLD);
+        SplittableRandom r = new SplittableRandom(5);
+        float[] plane = new float[w * h];
+        for (int i = 0; i < plane.length; i++) plane[i] = (float) r.nextDouble(-1, 1);
+        RealFft2d fft = new RealFft2d(w, h);
+        float[] spec = fft.newSpectrum();
+        fft.forward(plane, spec);
+        for (int[] f : new int[][] {{0, 0}, {1, 0}, {0, 1}, {79, 7}, {80, 119}, {72, 60}, {33, 101}}) {
+            double[] d = directDft(plane, w, h, f[0], f[1]);
+            int i = 2 * (f[1] * fft.cw + f[0]);
+            assertEquals(d[0], spec[i], 2e-3, "re(" + f[0] + "," + f[1] + ")");
+            assertEquals(d[1], spec[i + 1], 2e-3, "im(" + f[0] + "," + f[1] + ")");
+        }
+        float[] back = new float[w * h];
+        fft.inverse(spec, back);
+        assertArrayEquals(plane, back, 1e-5f, "round trip");
+    }
+
+    @Test
+    void gradientsByRowBandsEqualTheWholePlaneAndTheirAdjointIsTheTranspose() {
+        int w = 13, h = 11;
+        SplittableRandom r = new SplittableRandom(9);
+        float[] x = new float[w * h], gx = new float[w * h], gy = new float[w * h];
+        for (int i = 0; i < x.length; i++) x[i] = (float) r.nextDouble(-1, 1);
+        float[] wholeX = new float[w * h], wholeY = new float[w * h];
+        Gradients.forward(x, w, h, wholeX, wholeY);
+        for (int[] band : new int[][] {{0, 4}, {4, 5}, {5, 11}}) Gradients.forward(x, w, h, gx, gy, band[0], band[1]);
+        assertArrayEquals(wholeX, gx, 0f);
+        assertArrayEquals(wholeY, gy, 0f);
+        float[] px = new float[w * h], py = new float[w * h];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (float) r.nextDouble(-1, 1);
+            py[i] = (float) r.nextDouble(-1, 1);
+        }
+        float[] whole = new float[w * h], banded = new float[w * h];
+        Gradients.adjoint(px, py, w, h, whole);
+        for (int[] band : new int[][] {{0, 1}, {1, 7}, {7, 11}}) Gradients.adjoint(px, py, w, h, banded, band[0], band[1]);
+        assertArrayEquals(whole, banded, 0f);
+        // <D x, p> = <x, D^T p>
+        double left = 0, right = 0;
+        for (int i = 0; i < x.length; i++) {
+            left += (double) wholeX[i] * px[i] + (double) wholeY[i] * py[i];
+            right += (double) x[i] * whole[i];
+        }
+        assertEquals(left, right, 1e-4);
+    }
+
+    @Test
     void closedFormGradientPowerEqualsTransformedDifferences() {
         for (int[] s : new int[][] {{16, 8}, {12, 10}, {30, 7}}) {
             RealFft2d fft = new RealFft2d(s[0], s[1]);
