@@ -8,6 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.tempora.engine.CancellationToken;
 import org.tempora.engine.CancelledException;
 import org.tempora.engine.ProgressListener;
+import org.tempora.engine.Trajectory;
+import org.tempora.image.LinearImage;
+import org.tempora.image.PhotoReader;
+import org.tempora.simulate.BlurSimulator;
+import org.tempora.simulate.CameraShake;
+import org.tempora.testutil.DevImages;
 
 /**
  * Blind estimation on development pictures blurred with known kernels (+ Gaussian noise 0.003).
@@ -68,8 +74,9 @@ class KernelEstimatorTest {
         float[] k = TestPlanes.lineKernel(17, 15, 30);
         float[] blurred = TestPlanes.blurredCrop("camera.png", 100, 100, W, H, k, 17, 0.003, 11);
         Outcome o = run("camera.png", 100, 100, k, 17, blurred);
-        assertTrue(o.correlation > 0.85, "correlation " + o.correlation);                    // measured 0.950
-        assertTrue(o.psnrEstimated > o.psnrTrue - 2, o.psnrEstimated + " vs " + o.psnrTrue); // measured 28.61 vs 29.23
+        assertTrue(o.correlation > 0.85, "correlation " + o.correlation);                      // measured 0.941
+        // measured 27.26 vs 29.23 (28.61 before the coarse levels' firm Tikhonov weight, which gains on long and curved strokes)
+        assertTrue(o.psnrEstimated > o.psnrTrue - 2.5, o.psnrEstimated + " vs " + o.psnrTrue);
         assertTrue(o.estimate.size() <= 25, "trimmed size " + o.estimate.size());            // measured 19
     }
 
@@ -78,8 +85,8 @@ class KernelEstimatorTest {
         float[] k = TestPlanes.shakeKernel(23, 21, 2);
         float[] blurred = TestPlanes.blurredCrop("astronaut.png", 100, 40, W, H, k, 23, 0.003, 11);
         Outcome o = run("astronaut.png", 100, 40, k, 23, blurred);
-        assertTrue(o.correlation > 0.8, "correlation " + o.correlation);                       // measured 0.939
-        assertTrue(o.psnrEstimated > o.psnrTrue - 2.5, o.psnrEstimated + " vs " + o.psnrTrue); // measured 30.14 vs 30.91
+        assertTrue(o.correlation > 0.8, "correlation " + o.correlation);                       // measured 0.895
+        assertTrue(o.psnrEstimated > o.psnrTrue - 2.5, o.psnrEstimated + " vs " + o.psnrTrue); // measured 28.66 vs 30.91
         assertTrue(o.psnrEstimated > o.psnrBlurred + 7, o.psnrEstimated + " vs blurred " + o.psnrBlurred); // 20.25 blurred
     }
 
@@ -130,18 +137,60 @@ class KernelEstimatorTest {
 
     @Test
     void aNoisyPictureIsEstimatedThroughAPrefilterThatLeavesTheKernelItsOwnShape() throws Exception {
-        // noise 0.03 (linear): without the prefilter these came out at correlation 0.358 and 0.570
+        // noise 0.03 (linear): without the prefilter these came out at correlation 0.358 and 0.570 (0.609 for the first
+        // since the coarse levels' firm Tikhonov weight)
         float[] shake = TestPlanes.shakeKernel(23, 21, 2);
         float[] noisy = TestPlanes.blurredCrop("camera.png", 100, 100, W, H, shake, 23, 0.03, 11);
         Outcome o = run("camera.png", 100, 100, shake, 23, noisy);
-        assertTrue(o.correlation > 0.7, "shake: correlation " + o.correlation); // measured 0.797
-        KernelEstimator.Estimate unfiltered = new KernelEstimator(5, 5, KernelEstimator.LAMBDA_DECAY, false)
+        assertTrue(o.correlation > 0.7, "shake: correlation " + o.correlation); // measured 0.799
+        KernelEstimator.Estimate unfiltered = new KernelEstimator(5, 5, KernelEstimator.LAMBDA_DECAY, false, true)
                 .estimate(noisy, W, H, 0, ProgressListener.NONE, CancellationToken.none());
         double without = KernelOps.alignedCorrelation(unfiltered.kernel(), unfiltered.size(), shake, 23, 4);
-        assertTrue(without < o.correlation - 0.2, "without the prefilter: correlation " + without); // measured 0.358
+        assertTrue(without < o.correlation - 0.15, "without the prefilter: correlation " + without); // measured 0.609
         float[] line = TestPlanes.lineKernel(17, 15, 30);
         o = run("coffee.png", 100, 60, line, 17, TestPlanes.blurredCrop("coffee.png", 100, 60, W, H, line, 17, 0.03, 11));
         assertTrue(o.correlation > 0.7, "line: correlation " + o.correlation); // measured 0.781
+    }
+
+    /**
+     * The error ratio of the blind estimate on a 255x255 crop at the picture's centre blurred by an arc of this extent
+     * (noise 0.005, as {@code benchmark --kernel-error}): deconvolution error with the estimate over that with the truth.
+     */
+    private static double arcErrorRatio(String image, double extent, double degrees) throws Exception {
+        Trajectory path = CameraShake.scaledToExtent(CameraShake.arc(extent, degrees, 20), extent);
+        int ts = 2 * BlurSimulator.margin(path) + 1, side = 255, big = side + 2 * ts;
+        float[] truth = BlurSimulator.kernelImage(path, ts);
+        LinearImage img = PhotoReader.read(DevImages.path(image)).pixels();
+        float[] region = KernelOps.crop(img.luminance(), img.width(), (img.width() - big) / 2, (img.height() - big) / 2, big, big);
+        float[] blurred = TestPlanes.addNoise(KernelOps.crop(FftConvolution.convolve(region, big, big, truth, ts), big, ts, ts, side, side), 0.005, 7);
+        float[] sharp = KernelOps.crop(region, big, ts, ts, side, side);
+        KernelEstimator.Estimate e = new KernelEstimator().estimate(blurred, side, side, 0, ProgressListener.NONE, CancellationToken.none());
+        float[] withEstimate = Deconvolution.hyperLaplacian(blurred, side, side, e.kernel(), e.size(), CancellationToken.none());
+        float[] withTruth = Deconvolution.hyperLaplacian(blurred, side, side, truth, ts, CancellationToken.none());
+        int margin = ts / 2 + 6;
+        double ratio = KernelErrorRatio.shiftCompensatedSsd(withEstimate, sharp, side, side, margin, 6)
+                / KernelErrorRatio.shiftCompensatedSsd(withTruth, sharp, side, side, margin, 6);
+        System.out.printf("%s, %.0f px arc at %.0f degrees: error ratio %.2f, %d px kernel for a %d px truth%n", image, extent, degrees, ratio, e.size(), ts);
+        return ratio;
+    }
+
+    @Test
+    void aStarFieldAndALongStrokeAreNotSplitBetweenLatentImageAndKernel() throws Exception {
+        // with the coarse levels' Tikhonov weight at the fine levels' 0.4 these came out 6.50, 6.81 and 4.72:
+        // a kernel peaked in its middle and too short, the rest of the blur left in blobs of the latent image
+        assertTrue(arcErrorRatio("hubble_deep_field.jpg", 25, 90) < 2);  // measured 1.16
+        assertTrue(arcErrorRatio("hubble_deep_field.jpg", 25, 150) < 2); // measured 1.19
+        assertTrue(arcErrorRatio("camera.png", 33, 20) < 2);             // measured 1.21
+    }
+
+    @Test
+    void isotropyIsOneForEvenlySpreadGradientsAndZeroForOneDirection() {
+        assertEquals(1, KernelEstimator.isotropy(2, 2, 0), 1e-12);
+        assertEquals(0, KernelEstimator.isotropy(3, 0, 0), 1e-12);
+        assertEquals(0, KernelEstimator.isotropy(1, 1, 1), 1e-12, "all along the diagonal");
+        // eigenvalues of [[3, 1], [1, 1]]: 2 +- sqrt 2, so 2 (2 - sqrt 2) / 4
+        assertEquals((2 - Math.sqrt(2)) / 2, KernelEstimator.isotropy(3, 1, 1), 1e-12);
+        assertEquals(1, KernelEstimator.isotropy(0, 0, 0), "no gradients: nothing to bias");
     }
 
     @Test
@@ -163,7 +212,7 @@ class KernelEstimatorTest {
         double centre = 0;
         for (int y = c - 1; y <= c + 1; y++) for (int x = c - 1; x <= c + 1; x++) centre += est.kernel()[y * est.size() + x];
         System.out.printf("sharp picture: size %d, mass within 1 px of the centre %.3f, %s%n", est.size(), centre, est.warnings());
-        assertTrue(centre > 0.8, "mass within 1 px of the centre " + centre);
+        assertTrue(centre > 0.8, "mass within 1 px of the centre " + centre); // measured 0.853 (0.96 before the coarse levels' firm weight)
         assertTrue(est.warnings().stream().anyMatch(s -> s.contains("little or no motion blur")));
     }
 
@@ -217,9 +266,9 @@ class KernelEstimatorTest {
 
     @Test
     void anL0WeightThatWouldGrowOrIsNotANumberIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new KernelEstimator(3, 3, 0.9, true));
-        assertThrows(IllegalArgumentException.class, () -> new KernelEstimator(3, 3, Double.NaN, true));
-        assertThrows(IllegalArgumentException.class, () -> new KernelEstimator(0, 3, 1.1, true));
+        assertThrows(IllegalArgumentException.class, () -> new KernelEstimator(3, 3, 0.9, true, true));
+        assertThrows(IllegalArgumentException.class, () -> new KernelEstimator(3, 3, Double.NaN, true, true));
+        assertThrows(IllegalArgumentException.class, () -> new KernelEstimator(0, 3, 1.1, true, true));
     }
 
     @Test

@@ -395,7 +395,10 @@ class PartBlendTest {
                 ProgressListener.NONE, CancellationToken.none());
         assertEquals(List.of(new BlurPart(0, 0, 240, 320, 0), new BlurPart(240, 0, 240, 320, 1)), r.unevenParts());
         String warning = r.warnings().stream().filter(x -> x.contains("spatially varying")).findFirst().orElseThrow();
-        assertTrue(warning.matches(".*the left half \\(Blur A, a 1[0-9] px path\\) and the right half \\(Blur B, a 1[0-9] px path\\).*"), warning);
+        // 15 px strokes; a path read off a stroke with a faint pixel of flank each side sways across it and measures a few
+        // px long (18 and 20 px; before the coarse levels' firm Tikhonov weight the star field's half came out 11 px, tangled)
+        assertTrue(warning.matches(".*the left half \\(Blur A, a (1[0-9]|2[01]) px path\\) and the right half \\(Blur B, a (1[0-9]|2[01]) px path\\).*"), warning);
+        assertTrue(r.warnings().stream().noneMatch(x -> x.contains("tangled")), r.warnings().toString());
         // seams fade over an eighth of the shorter side, 40 px, unless the kernels are longer than half that
         assertTrue(warning.matches(".*blended over (40|4[2-9]|[5-9]\\d) px across the seams.*"), warning);
     }
