@@ -524,8 +524,6 @@ public final class KernelEstimator {
         final float[] gauss;
         /** Whether the kernel step takes the coarse levels' firm Tikhonov weight ({@link #COARSE_GAMMA_RELATIVE}) rather than {@link #GAMMA_RELATIVE}. */
         final boolean firm;
-        /** The {@link KernelEstimator#isotropy} of the latest regressor's gradients. */
-        private double isotropy = 1;
 
         LevelSolver(float[] level, int lw, int lh, boolean[] levelMask, int ks, double prefilter, boolean firm) {
             this.ks = ks;
@@ -614,21 +612,26 @@ public final class KernelEstimator {
                 regressor = plane;
             }
             Gradients.forward(regressor, W, H, gx, gy);
-            double sxx = 0, syy = 0, sxy = 0;
             for (int i = 0; i < n; i++) {
-                if (valid[i]) {
-                    sxx += gx[i] * (double) gx[i];
-                    syy += gy[i] * (double) gy[i];
-                    sxy += gx[i] * (double) gy[i];
-                } else {
+                if (!valid[i]) {
                     gx[i] = 0;
                     gy[i] = 0;
                 }
             }
-            isotropy = KernelEstimator.isotropy(sxx, syy, sxy);
             fft.forward(gx, fxX);
             fft.forward(gy, fxY);
-            return kernelStep(k);
+            return kernelStep(k, firm ? COARSE_GAMMA_RELATIVE * gradientIsotropy() : GAMMA_RELATIVE);
+        }
+
+        /** {@link KernelEstimator#isotropy} of the regressor's gradients gx, gy (zero outside the valid pixels). */
+        private double gradientIsotropy() {
+            double sxx = 0, syy = 0, sxy = 0;
+            for (int i = 0; i < n; i++) {
+                sxx += gx[i] * (double) gx[i];
+                syy += gy[i] * (double) gy[i];
+                sxy += gx[i] * (double) gy[i];
+            }
+            return isotropy(sxx, syy, sxy);
         }
 
         /** Pan et al. 2014 L0 restoration: g = grad x where |grad x|^2 >= lambda/beta, beta growing by KAPPA from 2 lambda to BETA_MAX. */
@@ -661,8 +664,11 @@ public final class KernelEstimator {
             }
         }
 
-        /** Gradient-domain least squares for the kernel on its support, then the projections of the class comment. */
-        private float[] kernelStep(float[] previous) {
+        /**
+         * Gradient-domain least squares for the kernel on its support, with this Tikhonov weight relative to the gradient
+         * energy, then the projections of the class comment.
+         */
+        private float[] kernelStep(float[] previous, double gammaRelative) {
             int m = gradientPower.length;
             for (int i = 0; i < m; i++) {
                 int re = 2 * i, im = re + 1;
@@ -675,8 +681,7 @@ public final class KernelEstimator {
             fft.inverse(work, plane);
             fft.inverse(num, div);
             float[] k = previous.clone();
-            double gamma = firm ? COARSE_GAMMA_RELATIVE * isotropy : GAMMA_RELATIVE;
-            SupportLeastSquares sls = new SupportLeastSquares(plane, div, W, H, ks, gamma);
+            SupportLeastSquares sls = new SupportLeastSquares(plane, div, W, H, ks, gammaRelative);
             sls.solve(k, CG_ITERATIONS);
             for (int pass = 0; pass < L1_PASSES; pass++) sls.solveReweighted(k, L1_RELATIVE, CG_ITERATIONS);
             KernelOps.clampAndThreshold(k, THRESHOLD_FRACTION);
